@@ -1,0 +1,1 @@
+"""Sub-commands of the ``storybrief`` command line, one module each."""

@@ -1,0 +1,79 @@
+"""The pipeline: read → clean → split → align → select → render, wired over the data model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .align import align
+from .clean import clean
+from .htmltext import extract_html
+from .model import Article, Brief, Budget, Story
+from .read import articles_from_documents, source_from_url
+from .select import Method, select
+from .split import split
+
+MAX_ARTICLES = 10_000
+
+
+def prepare(article: Article) -> Article:
+    """Read HTML and clean one article in place; rejects it with a reason when nothing is left."""
+    if article.status == "rejected":
+        return article
+    try:
+        if article.html and not article.text:
+            extract_html(article)
+            if article.status == "rejected":
+                return article
+        if not article.text.strip():
+            article.reject("empty text")
+            return article
+        clean(article)
+        article.source = article.source or source_from_url(article.url)
+    except Exception as e:  # a failure on one article must not stop the story
+        article.reject(f"could not clean: {type(e).__name__}: {e}")
+    return article
+
+
+def build_story(articles: list[Article], story_id: str = "story") -> Story:
+    """Clean, split and align a story's articles."""
+    story = Story(id=story_id, articles=articles)
+    for a in articles:
+        prepare(a)
+        if a.status != "rejected":
+            sents = split(a)
+            if not sents:
+                a.reject("no sentences found")
+            story.sentences.extend(sents)
+    return align(story)
+
+
+def brief_of(story: Story, budget: Budget, method: str | Method = "default") -> Brief:
+    """The brief of a prepared story."""
+    chosen = select(story, budget, method)
+    used = [a for a in story.articles if a.status != "rejected"]
+    title = next((a.title for a in used if a.title), None)
+    dates = sorted(a.date for a in used if a.date)
+    name = method if isinstance(method, str) else method.name
+    return Brief(
+        id=story.id,
+        title=title,
+        date=dates[0] if dates else None,
+        sentences=chosen,
+        articles=story.articles,
+        method=name,
+    )
+
+
+def summarize_articles(
+    articles: list[Article], budget: Budget, method: str | Method = "default", story_id: str = "story"
+) -> Brief:
+    """Run the whole pipeline on articles already read."""
+    return brief_of(build_story(articles, story_id), budget, method)
+
+
+def summarize_documents(
+    documents: Iterable[Any], budget: Budget, method: str | Method = "default", story_id: str = "story"
+) -> Brief:
+    """Run the whole pipeline on documents: strings, dicts (``text``/``html``…) or Articles."""
+    return summarize_articles(articles_from_documents(documents), budget, method, story_id)

@@ -1,0 +1,289 @@
+"""Read articles from files, folders, standard input and JSON rows.
+
+Every input becomes an :class:`Article`; input that cannot be read becomes a *rejected* article
+with a one-line reason, so nothing is dropped silently. A folder is one story; ``.jsonl`` files
+hold one story a line (cluster rows) and are read with :func:`read_cluster_rows`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import Article
+
+MAX_BYTES = 20_000_000  # larger files are refused: no news article is 20 MB of text
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
+KNOWN_KEYS = {"id", "text", "page_text", "html", "title", "date", "url", "source"}
+
+
+class InputError(Exception):
+    """Input that cannot be read; ``str()`` is the one-line reason."""
+
+
+@dataclass
+class Row:
+    """One line of a JSONL file: its line number and the parsed object, or the reason it failed."""
+
+    line: int
+    data: dict[str, Any] | None
+    error: str | None = None
+
+
+def decode(raw: bytes) -> str:
+    """Decode bytes of text: UTF-8 (with or without BOM), UTF-16 with BOM, else a detected charset.
+
+    Raises InputError for binary data or text whose encoding cannot be told.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise InputError("binary file (NUL bytes), not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None:
+        raise InputError("not text in any known encoding (binary file?)")
+    text = raw.decode(best.encoding, errors="replace")
+    controls = sum(1 for c in text[:10_000] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > 0.01 * min(len(text), 10_000):
+        raise InputError("binary file (control characters), not text")
+    return text
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a file, refusing files over ``max_bytes``."""
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise InputError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+    if size == 0:
+        raise InputError("empty file")
+    return path.read_bytes()
+
+
+def article_id(seed: str, used: set[str] | None = None) -> str:
+    """A stable short id for an article; made unique against ``used`` when given."""
+    base = (
+        seed
+        if len(seed) <= 40 and seed.replace("_", "").replace("-", "").isalnum()
+        else (hashlib.sha1(seed.encode("utf-8", "replace")).hexdigest()[:12])
+    )
+    if used is None:
+        return base
+    out, n = base, 2
+    while out in used:
+        out, n = f"{base}-{n}", n + 1
+    used.add(out)
+    return out
+
+
+def article_from_text(text: str, ident: str, origin: str, *, html: bool = False) -> Article:
+    """An article from raw text (or HTML when ``html``)."""
+    if html:
+        return Article(id=ident, html=text, origin=origin)
+    return Article(id=ident, text=text, origin=origin)
+
+
+def article_from_value(value: Any, ident: str, origin: str) -> Article:
+    """An article from a document of a cluster row: a string or an object with ``text``/``html``."""
+    if isinstance(value, str):
+        return Article(id=ident, text=value, origin=origin)
+    if not isinstance(value, dict):
+        a = Article(id=ident, origin=origin)
+        a.reject(f"document is a {type(value).__name__}, expected a string or an object")
+        return a
+    if value.get("id") is not None:
+        ident = str(value["id"])
+    text = value.get("text") or value.get("page_text") or ""
+    a = Article(
+        id=ident,
+        text=text if isinstance(text, str) else "",
+        html=value.get("html") or None,
+        title=value.get("title"),
+        date=value.get("date"),
+        url=value.get("url"),
+        source=value.get("source"),
+        origin=origin,
+        extra={k: v for k, v in value.items() if k not in KNOWN_KEYS},
+    )
+    if not a.text and not a.html:
+        a.reject("document has no text, page_text or html")
+    return a
+
+
+def articles_from_documents(documents: Iterable[Any], origin: str = "") -> list[Article]:
+    """Articles from a list of documents (strings, dicts or Articles), with unique ids."""
+    used: set[str] = set()
+    out = []
+    for i, doc in enumerate(documents):
+        if isinstance(doc, Article):
+            doc.id = article_id(doc.id, used)
+            out.append(doc)
+            continue
+        where = f"{origin}[{i}]" if origin else f"document {i}"
+        a = article_from_value(doc, f"{i:03d}", where)
+        a.id = article_id(a.id, used)
+        out.append(a)
+    return out
+
+
+def read_file(path: Path, ident: str, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """The articles of one file: one for .txt/.html, one per document for .json."""
+    origin = str(path)
+    try:
+        suffix = path.suffix.lower()
+        text = decode(read_bytes(path, max_bytes))
+        if suffix in JSON_SUFFIXES:
+            return _articles_from_json_file(text, origin)
+        if not text.strip():
+            raise InputError("file holds only white space")
+        return [article_from_text(text, ident, origin, html=suffix in HTML_SUFFIXES or _looks_html(text))]
+    except InputError as e:
+        a = Article(id=ident, origin=origin)
+        a.reject(str(e))
+        return [a]
+    except OSError as e:
+        a = Article(id=ident, origin=origin)
+        a.reject(f"cannot read: {e.strerror or e}")
+        return [a]
+
+
+def _looks_html(text: str) -> bool:
+    head = text[:1000].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _articles_from_json_file(text: str, origin: str) -> list[Article]:
+    """Articles from a .json/.jsonl file: a list of documents, a cluster row, or article rows."""
+    rows = list(parse_jsonl(text, origin))
+    docs: list[Any] = []
+    out: list[Article] = []
+    for row in rows:
+        if row.error:
+            a = Article(id=f"line{row.line}", origin=f"{origin}:{row.line}")
+            a.reject(row.error)
+            out.append(a)
+        elif isinstance(row.data, dict) and isinstance(row.data.get("documents"), list):
+            docs.extend(row.data["documents"])
+        else:
+            docs.append(row.data)
+    return articles_from_documents(docs, origin) + out
+
+
+def parse_jsonl(text: str, origin: str = "") -> Iterator[Row]:
+    """Parse JSON lines; a whole-file JSON list or object is taken too. Bad lines yield an error."""
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as e:
+            yield Row(e.lineno, None, f"malformed JSON: {e.msg} (column {e.colno})")
+            return
+        for item in data:
+            yield Row(1, item)
+        return
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Row(n, None, f"malformed JSON: {e.msg} (column {e.colno})")
+            continue
+        if isinstance(data, str):
+            data = {"text": data}
+        if not isinstance(data, dict):
+            yield Row(n, None, f"expected a JSON object, got {type(data).__name__}")
+            continue
+        yield Row(n, data)
+
+
+def read_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> list[Article]:
+    """Articles from paths: files, folders (every readable file inside, sorted) or ``-`` for stdin."""
+    out: list[Article] = []
+    used: set[str] = set()
+    for p in paths:
+        if p == "-":
+            raw = sys.stdin.buffer.read()
+            try:
+                if not raw.strip():
+                    raise InputError("standard input is empty")
+                text = decode(raw)
+                out.append(article_from_text(text, article_id("stdin", used), "<stdin>", html=_looks_html(text)))
+            except InputError as e:
+                a = Article(id=article_id("stdin", used), origin="<stdin>")
+                a.reject(str(e))
+                out.append(a)
+            continue
+        path = Path(p)
+        files = _files_in(path) if path.is_dir() else [path]
+        for f in files:
+            if not f.exists():
+                a = Article(id=article_id(f.stem or "missing", used), origin=str(f))
+                a.reject("no such file")
+                out.append(a)
+                continue
+            for a in read_file(f, f.stem, max_bytes):
+                a.id = article_id(a.id, used)
+                out.append(a)
+    return out
+
+
+def _files_in(folder: Path) -> list[Path]:
+    """The files of a folder, sorted by name; hidden files are skipped."""
+    return sorted(
+        f
+        for f in folder.rglob("*")
+        if f.is_file() and not any(part.startswith(".") for part in f.relative_to(folder).parts)
+    )
+
+
+def read_cluster_rows(path: str) -> Iterator[Row]:
+    """Rows of a cluster JSONL file (``-`` for stdin), one story a line, streaming."""
+    stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
+    with stream:
+        for n, raw in enumerate(stream, 1):
+            if not raw.strip():
+                continue
+            try:
+                data = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                msg = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8"
+                yield Row(n, None, f"malformed JSON: {msg}")
+                continue
+            if not isinstance(data, dict):
+                yield Row(n, None, f"expected a JSON object, got {type(data).__name__}")
+            elif not isinstance(data.get("documents"), list):
+                yield Row(n, data, 'no "documents" list')
+            else:
+                yield Row(n, data)
+
+
+def source_from_url(url: str | None) -> str | None:
+    """The host of a URL without ``www.``, as a fallback outlet name."""
+    if not url:
+        return None
+    from urllib.parse import urlparse
+
+    host = urlparse(url).netloc.lower()
+    return host[4:] if host.startswith("www.") else (host or None)
+
+
+def env_max_bytes() -> int:
+    """The size limit, from STORYBRIEF_MAX_BYTES when set."""
+    try:
+        return int(os.environ.get("STORYBRIEF_MAX_BYTES", MAX_BYTES))
+    except ValueError:
+        return MAX_BYTES

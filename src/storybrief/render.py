@@ -1,0 +1,140 @@
+"""Render a brief as text, Markdown, JSON or a standalone HTML page.
+
+Every format shows each sentence with the sources that carry it, then the list of sources, then
+any article that was not used (duplicate or rejected) and why.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import textwrap
+
+from .model import Article, Brief
+
+FORMATS = ("text", "markdown", "json", "html")
+
+
+def _numbers(brief: Brief) -> dict[str, int]:
+    """Source ids numbered 1.. in input order, over the articles the brief cites."""
+    return {a.id: k for k, a in enumerate(brief.sources, 1)}
+
+
+def _source_name(a: Article) -> str:
+    parts = [a.label]
+    if a.title and a.title != a.label:
+        parts.append(f"“{a.title}”")
+    if a.date:
+        parts.append(a.date)
+    return ", ".join(parts)
+
+
+def _not_used(brief: Brief) -> list[str]:
+    out = []
+    for a in brief.articles:
+        if a.status == "duplicate":
+            out.append(f"{a.id}: duplicate of {a.duplicate_of}")
+        elif a.status == "rejected":
+            out.append(f"{a.id} ({a.origin}): rejected: {a.reason}" if a.origin else f"{a.id}: rejected: {a.reason}")
+    return out
+
+
+def _shown(text: str, truncated: bool) -> str:
+    return text + " …" if truncated else text
+
+
+def _heading(brief: Brief) -> tuple[str, str]:
+    n = len(brief.sources)
+    meta = " · ".join(x for x in (brief.date, f"{n} source{'s' * (n != 1)}") if x)
+    return brief.title or "Brief", meta
+
+
+def to_text(brief: Brief, width: int = 88) -> str:
+    """A plain-text brief for the terminal."""
+    num = _numbers(brief)
+    title, meta = _heading(brief)
+    lines = [title, meta, ""]
+    for s in brief.sentences:
+        marks = "".join(f"[{num[x]}]" for x in s.sources if x in num)
+        lines.append(
+            textwrap.fill(f"{_shown(s.text, s.truncated)} {marks}", width, initial_indent="• ", subsequent_indent="  ")
+        )
+    if not brief.sentences:
+        lines.append("(no sentences: no article had usable text)")
+    lines += ["", "Sources"] + [f"[{k}] {_source_name(a)}" for a, k in ((a, num[a.id]) for a in brief.sources)]
+    skipped = _not_used(brief)
+    if skipped:
+        lines += ["", "Not used"] + [f"- {x}" for x in skipped]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(brief: Brief) -> str:
+    """A Markdown brief with numbered source references."""
+    num = _numbers(brief)
+    title, meta = _heading(brief)
+    lines = [f"# {title}", "", f"*{meta}*", ""]
+    for s in brief.sentences:
+        marks = "".join(f"[^{num[x]}]" for x in s.sources if x in num)
+        lines.append(f"- {_shown(s.text, s.truncated)} {marks}")
+    lines.append("")
+    for a in brief.sources:
+        ref = f"[{a.label}]({a.url})" if a.url else a.label
+        extra = ", ".join(x for x in (f"“{a.title}”" if a.title else "", a.date or "") if x)
+        lines.append(f"[^{num[a.id]}]: {ref}" + (f", {extra}" if extra else ""))
+    skipped = _not_used(brief)
+    if skipped:
+        lines += ["", "**Not used**", ""] + [f"- {x}" for x in skipped]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(brief: Brief, indent: int | None = 2) -> str:
+    """The brief as JSON (schema in the README)."""
+    return json.dumps(brief.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def to_html(brief: Brief) -> str:
+    """A standalone HTML page: the brief, its sources and what was not used. All text is escaped."""
+    e = html.escape
+    num = _numbers(brief)
+    title, meta = _heading(brief)
+    items = "\n".join(
+        f"<li>{e(_shown(s.text, s.truncated))} "
+        + "".join(f'<a href="#src{num[x]}">[{num[x]}]</a>' for x in s.sources if x in num)
+        + "</li>"
+        for s in brief.sentences
+    )
+    sources = "\n".join(
+        f'<li id="src{num[a.id]}">'
+        + (f'<a href="{e(a.url)}">{e(_source_name(a))}</a>' if a.url else e(_source_name(a)))
+        + "</li>"
+        for a in brief.sources
+    )
+    skipped = "".join(f"<li>{e(x)}</li>" for x in _not_used(brief))
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>
+<style>body{{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#222}}
+.meta{{color:#666}} li{{margin:.4rem 0}} a{{color:#0b5cad;text-decoration:none}} .skipped{{color:#888}}</style>
+</head><body>
+<h1>{e(title)}</h1><p class="meta">{e(meta)}</p>
+<ul class="brief">
+{items}
+</ul>
+<h2>Sources</h2><ol class="sources">
+{sources}
+</ol>
+{f'<h2>Not used</h2><ul class="skipped">{skipped}</ul>' if skipped else ""}
+</body></html>
+"""
+
+
+def render(brief: Brief, fmt: str = "text") -> str:
+    """The brief in one of :data:`FORMATS`."""
+    if fmt == "text":
+        return to_text(brief)
+    if fmt in ("markdown", "md"):
+        return to_markdown(brief)
+    if fmt == "json":
+        return to_json(brief)
+    if fmt == "html":
+        return to_html(brief)
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")

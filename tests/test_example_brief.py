@@ -1,0 +1,69 @@
+"""The brief of the shipped example, as a reader would check it (issue: end to end)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from storybrief.cli import main
+from storybrief.model import Budget
+from storybrief.pipeline import summarize_articles
+from storybrief.read import read_paths
+
+FURNITURE = [
+    "Artboard",
+    "Chevron",
+    "Icon Facebook",
+    "Sponsored Content",
+    "subscription",
+    "free article",
+    "{{",
+    "}}",
+    "(File | Associated Press)",
+    "© Reuters",
+    "From left,",
+    "International relations",
+    "Try 3 months",
+    "See all offers",
+]
+
+
+@pytest.fixture
+def brief(example_dir):
+    return summarize_articles(read_paths([str(example_dir)]), Budget(words=400))
+
+
+def test_brief_has_no_page_furniture(brief):
+    text = brief.summary
+    for junk in FURNITURE:
+        assert junk not in text, junk
+
+
+def test_shared_sentence_appears_once_and_credits_both(brief):
+    hits = [s for s in brief.sentences if "first time in more than two years" in s.text]
+    assert len(hits) == 1
+    assert len(hits[0].sources) == 2
+
+
+def test_title_and_date(brief):
+    assert brief.title == "Japan warns on falling for North Korean charm offensive"
+    assert brief.date == "2018-01-17"
+    assert len(brief.sources) == 2
+
+
+def test_sentences_are_whole_and_split_right(brief):
+    for s in brief.sentences:
+        assert not re.search(r"\b(U\.S|Feb|Gov)\.$", s.text), s.text
+        assert s.text[0].isupper() or s.text[0] in "\"'“", s.text
+    assert not any(s.truncated for s in brief.sentences[:-1])
+
+
+def test_cli_json_lists_every_article(example_dir, capsys):
+    assert main(["summarize", str(example_dir), "--format", "json", "--words", "60"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {a["status"] for a in data["articles"]} == {"used"}
+    assert len(data["articles"]) == 2
+    assert data["summary"] == "\n".join(s["text"] for s in data["sentences"])
+    assert sum(len(s["text"].split()) for s in data["sentences"]) == 60
