@@ -1,9 +1,20 @@
 """Split a body into sentences with character spans.
 
-A rule-based splitter tuned for news: a sentence ends at ``.``, ``!`` or ``?`` (with any closing
-quotes or brackets) followed by space and a capital, digit or opening quote, unless the word before the
-full stop is a known abbreviation (``U.S.``, ``Gov.``, ``Feb.``), an initial (``J.``) or a number part.
-Paragraph breaks always end a sentence. See ``bench/split.py`` for the comparison with other splitters.
+A rule-based splitter made for news copy. A sentence ends at ``.``, ``!`` or ``?`` (with any closing
+quotes or brackets) followed by space and a capital, digit or opening quote (``"``, ``“``, or the
+TREC/DUC ````` ``), unless the word before the full stop is a known abbreviation (``Gov.``, ``Feb.``),
+an initial (``J.``), or a dotted abbreviation (``U.S.``) not followed by a typical sentence opener
+("in the U.S. The ..." ends; "U.S. Senate" does not). A full stop glued to the next sentence
+("...(Methods).The nanostructures") also ends one, as scraped pages often lose that space.
+Paragraph breaks (newlines) always end a sentence.
+
+Why our own splitter: ``bench/split.py`` compared it with pysbd, syntok and blingfire on hand-checked
+news paragraphs (DUC 2003, raw Multi-News) and hand-written hard cases (docs/usage.md has the table).
+It is as accurate as the best of them on news paragraphs and the best on the hard cases (titles such
+as "Sen." and "Rep." after a full stop, "No. 1", "3 p.m. EST."), and runs at ~100,000 sentences/s in
+pure Python: about 60 times faster than pysbd and 15 times faster than syntok. blingfire is about
+as fast but splits "Sen. John McCain" and "Rep. Tom DeLay" and ships a binary model; none of them
+gives character spans directly for every case, which align and render rely on.
 """
 
 from __future__ import annotations
@@ -19,39 +30,57 @@ ABBREVIATIONS = frozenset(
     supt insp det atty gens sens reps govs messrs mmes msgr fr
     jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri sat sun
-    inc corp co ltd llc bros dept univ assn assoc est approx etc vs v al
+    inc corp co ltd llc bros dept univ assn assoc approx etc vs v al
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nebr
     nev okla ore pa penn tenn tex va vt wash wis wyo
     """.split()
 )
 # Abbreviations that stand before a number ("No. 3", "p. 12"): not a boundary only when a digit follows.
-NUMBER_ABBREVIATIONS = frozenset("no nos vol vols fig figs pp p pg ch sec art".split())
-# Abbreviations that commonly do end a sentence when a capital follows ("... in the U.S. The ...")
-# are handled by requiring that the next word is not a typical sentence starter after them.
+NUMBER_ABBREVIATIONS = frozenset("no nos vol vols fig figs pp p pg ch sec art ref refs".split())
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}$")  # U.S., U.N., a.m.
-_BOUNDARY = re.compile(r"""[.!?]+['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
+# A candidate end: punctuation, closing quotes/brackets, then space and an opening quote, capital or digit;
+# or a full stop glued between a lower-case word (or bracket) and a capitalised word.
+_BOUNDARY = re.compile(
+    r"""[.!?]+(?:''|['"’”)\]])*(?=\s+(?:``|['"‘“(\[])?[A-Z0-9])"""
+    r"""|(?<=[a-z)])\.(?=[A-Z][a-z]{2,})"""
+)
+_NEXT_WORD = re.compile(r"\s*(?:``|['\"‘“(\[])?(\w+)")
 _SENTENCE_STARTERS = frozenset(
     "the a an he she it they we i this that these those but and in on at for his her their its "
     "there when while after before as if mr mrs ms dr".split()
 )
+_LEADING = "\"'(“‘[`"
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The whitespace-delimited word that ends at ``pos``, without opening quotes or brackets."""
+    start = max(text.rfind(" ", 0, pos), text.rfind("\t", 0, pos)) + 1
+    return text[start:pos].lstrip(_LEADING)
+
+
+def _glued_end(text: str, end: int) -> bool:
+    """Whether a full stop with no space after it ends a sentence: not inside a name like "site.Com/x"."""
+    nxt = text[end : end + 40].split(None, 1)[0] if text[end : end + 1] else ""
+    return not any(c in nxt for c in "./@")
 
 
 def _ends_sentence(text: str, pos: int, end: int) -> bool:
     """Whether the punctuation run text[pos:end] closes a sentence."""
     if text[pos] in "!?":
         return True
-    m = re.search(r"(\S+)$", text[:pos])
-    if not m:
+    if end < len(text) and not text[end].isspace() and not _glued_end(text, end):
+        return False
+    word = _word_before(text, pos)
+    if not word:
         return True
-    word = m.group(1).lstrip("\"'(“‘[")
     if _DOTTED.search(word + "."):
         # "U.S." ends a sentence only when a typical sentence opener follows.
-        nxt = re.match(r"\s+['\"‘“]?(\w+)", text[end:])
+        nxt = _NEXT_WORD.match(text, end)
         return bool(nxt and nxt.group(1).lower() in _SENTENCE_STARTERS)
     low = word.lower()
     if low in ABBREVIATIONS:
         return False
-    if low in NUMBER_ABBREVIATIONS and re.match(r"\s+\d", text[end:]):
+    if low in NUMBER_ABBREVIATIONS and text[end + 1 : end + 2].isdigit():
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # an initial: "John F. Kennedy"
@@ -59,16 +88,19 @@ def _ends_sentence(text: str, pos: int, end: int) -> bool:
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences in ``text``; whitespace between them is not covered."""
+    """Character spans of the sentences in ``text``; whitespace between them is not covered.
+
+    Linear in the length of the text: each candidate end looks only at the word before it.
+    """
     spans: list[tuple[int, int]] = []
     for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        chunk = para.group(0)
+        chunk, base = para.group(0), para.start()
+        start = 0
         for m in _BOUNDARY.finditer(chunk):
             if _ends_sentence(chunk, m.start(), m.end()):
-                spans.append((start, para.start() + m.end()))
-                start = para.start() + m.end()
-        spans.append((start, para.end()))
+                spans.append((base + start, base + m.end()))
+                start = m.end()
+        spans.append((base + start, para.end()))
     out = []
     for s, e in spans:
         while s < e and text[s].isspace():
