@@ -19,6 +19,12 @@ from .budget import fit_budget
 METHODS: dict[str, str] = {
     "default": "default:Default",
     "lead": "lead:Lead",
+    "random": "random:Random",
+    "lexrank": "lexrank:LexRank",
+    "textrank": "textrank:TextRank",
+    "centroid": "centroid:Centroid",
+    "mmr": "mmr:MMR",
+    "oracle": "oracle:Oracle",
 }
 EVAL_ONLY = {"oracle"}  # methods that need reference summaries
 
