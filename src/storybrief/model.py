@@ -56,8 +56,20 @@ class Article:
 
     @property
     def label(self) -> str:
-        """A short name for the article as a source: its outlet, else its id."""
-        return self.source or self.id
+        """A readable name for the article as a source.
+
+        Its outlet (``source``: given, or the site name of an HTML page), else its URL's host, else the
+        name of the file it was read from (``extra["file"]``), else its id.
+        """
+        if self.source:
+            return self.source
+        if self.url:
+            from urllib.parse import urlsplit
+
+            host = urlsplit(self.url).netloc.lower().removeprefix("www.")
+            if host:
+                return host
+        return str(self.extra.get("file") or self.id)
 
 
 @dataclass
@@ -185,6 +197,7 @@ def article_status(a: Article) -> dict[str, Any]:
     """An article's entry in a brief's ``articles`` list."""
     row: dict[str, Any] = {
         "id": a.id,
+        "name": a.label,
         "status": a.status,
         "title": a.title,
         "date": a.date,

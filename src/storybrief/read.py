@@ -14,7 +14,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .model import Article
 
@@ -43,12 +43,20 @@ def decode(raw: bytes) -> str:
 
     Raises InputError for binary data or text whose encoding cannot be told.
     """
+    return decode_with_encoding(raw)[0]
+
+
+def decode_with_encoding(raw: bytes) -> tuple[str, str]:
+    """Like :func:`decode`, also naming the encoding used (``utf-8`` for plain UTF-8)."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16")
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            raise InputError("not text: broken UTF-16") from None
     if b"\x00" in raw[:8192]:
         raise InputError("binary file (NUL bytes), not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
@@ -60,7 +68,7 @@ def decode(raw: bytes) -> str:
     controls = sum(1 for c in text[:10_000] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 0.01 * min(len(text), 10_000):
         raise InputError("binary file (control characters), not text")
-    return text
+    return text, best.encoding
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
@@ -139,25 +147,35 @@ def articles_from_documents(documents: Iterable[Any], origin: str = "") -> list[
     return out
 
 
+def _rejected(ident: str, origin: str, reason: str) -> Article:
+    a = Article(id=ident, origin=origin)
+    a.reject(reason)
+    return a
+
+
 def read_file(path: Path, ident: str, max_bytes: int = MAX_BYTES) -> list[Article]:
-    """The articles of one file: one for .txt/.html, one per document for .json."""
+    """The articles of one file: one for .txt/.html, one per document for .json/.jsonl.
+
+    A file that cannot be read becomes one rejected article with the reason; text that is not UTF-8 is
+    decoded with the detected charset, which is kept in ``Article.extra["encoding"]``.
+    """
     origin = str(path)
     try:
         suffix = path.suffix.lower()
-        text = decode(read_bytes(path, max_bytes))
+        text, encoding = decode_with_encoding(read_bytes(path, max_bytes))
         if suffix in JSON_SUFFIXES:
             return _articles_from_json_file(text, origin)
         if not text.strip():
             raise InputError("file holds only white space")
-        return [article_from_text(text, ident, origin, html=suffix in HTML_SUFFIXES or _looks_html(text))]
+        a = article_from_text(text, ident, origin, html=suffix in HTML_SUFFIXES or _looks_html(text))
+        a.extra["file"] = path.name
+        if encoding != "utf-8":
+            a.extra["encoding"] = encoding
+        return [a]
     except InputError as e:
-        a = Article(id=ident, origin=origin)
-        a.reject(str(e))
-        return [a]
+        return [_rejected(ident, origin, str(e))]
     except OSError as e:
-        a = Article(id=ident, origin=origin)
-        a.reject(f"cannot read: {e.strerror or e}")
-        return [a]
+        return [_rejected(ident, origin, f"cannot read: {e.strerror or e}")]
 
 
 def _looks_html(text: str) -> bool:
@@ -166,34 +184,45 @@ def _looks_html(text: str) -> bool:
 
 
 def _articles_from_json_file(text: str, origin: str) -> list[Article]:
-    """Articles from a .json/.jsonl file: a list of documents, a cluster row, or article rows."""
+    """Articles from a .json/.jsonl file: one cluster row (a story), a list of documents, or article rows.
+
+    A file of several cluster rows holds several stories: it is refused with a pointer to ``--jsonl``
+    rather than silently merged into one story.
+    """
     rows = list(parse_jsonl(text, origin))
+    stories = [r for r in rows if isinstance(r.data, dict) and isinstance(r.data.get("documents"), list)]
+    if len(stories) > 1:
+        raise InputError(f"holds {len(stories)} stories (one a line): summarize them with --jsonl")
     docs: list[Any] = []
     out: list[Article] = []
     for row in rows:
         if row.error:
-            a = Article(id=f"line{row.line}", origin=f"{origin}:{row.line}")
-            a.reject(row.error)
-            out.append(a)
-        elif isinstance(row.data, dict) and isinstance(row.data.get("documents"), list):
+            out.append(_rejected(f"line{row.line}", f"{origin}:{row.line}", row.error))
+        elif row in stories:
             docs.extend(row.data["documents"])
+            if not row.data["documents"]:
+                out.append(_rejected(str(row.data.get("id", f"line{row.line}")), origin, "story has no documents"))
         else:
             docs.append(row.data)
     return articles_from_documents(docs, origin) + out
 
 
 def parse_jsonl(text: str, origin: str = "") -> Iterator[Row]:
-    """Parse JSON lines; a whole-file JSON list or object is taken too. Bad lines yield an error."""
+    """Parse JSON lines; a whole-file JSON list or (pretty-printed) object is taken too.
+
+    Bad lines yield a Row with the error and the rest goes on.
+    """
     stripped = text.lstrip()
-    if stripped.startswith("["):
+    if stripped.startswith(("[", "{")):
         try:
             data = json.loads(text)
         except json.JSONDecodeError as e:
-            yield Row(e.lineno, None, f"malformed JSON: {e.msg} (column {e.colno})")
+            if stripped.startswith("["):
+                yield Row(e.lineno, None, f"malformed JSON: {e.msg} (column {e.colno})")
+                return
+        else:
+            yield from (Row(1, item) for item in (data if isinstance(data, list) else [data]))
             return
-        for item in data:
-            yield Row(1, item)
-        return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
@@ -210,34 +239,53 @@ def parse_jsonl(text: str, origin: str = "") -> Iterator[Row]:
         yield Row(n, data)
 
 
+def read_stdin(ident: str, max_bytes: int = MAX_BYTES, stream: IO[bytes] | None = None) -> list[Article]:
+    """Articles from standard input: a text or HTML article, or JSON as a .jsonl file holds.
+
+    At most ``max_bytes`` are read: a larger input is refused without reading the rest.
+    """
+    stream = stream if stream is not None else sys.stdin.buffer
+    try:
+        raw = stream.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(f"standard input too large (> {max_bytes / 1e6:.0f} MB limit)")
+        if not raw.strip():
+            raise InputError("standard input is empty")
+        text, encoding = decode_with_encoding(raw)
+        if text.lstrip().startswith(("{", "[")):
+            return _articles_from_json_file(text, "<stdin>")
+        a = article_from_text(text, ident, "<stdin>", html=_looks_html(text))
+        if encoding != "utf-8":
+            a.extra["encoding"] = encoding
+        return [a]
+    except InputError as e:
+        return [_rejected(ident, "<stdin>", str(e))]
+
+
 def read_paths(paths: Iterable[str], max_bytes: int = MAX_BYTES) -> list[Article]:
-    """Articles from paths: files, folders (every readable file inside, sorted) or ``-`` for stdin."""
+    """Articles from paths: files, folders (every file inside, sorted) or ``-`` for standard input.
+
+    Every path gives at least one article; what cannot be read is a rejected article with the reason.
+    """
     out: list[Article] = []
     used: set[str] = set()
     for p in paths:
         if p == "-":
-            raw = sys.stdin.buffer.read()
-            try:
-                if not raw.strip():
-                    raise InputError("standard input is empty")
-                text = decode(raw)
-                out.append(article_from_text(text, article_id("stdin", used), "<stdin>", html=_looks_html(text)))
-            except InputError as e:
-                a = Article(id=article_id("stdin", used), origin="<stdin>")
-                a.reject(str(e))
-                out.append(a)
-            continue
-        path = Path(p)
-        files = _files_in(path) if path.is_dir() else [path]
-        for f in files:
-            if not f.exists():
-                a = Article(id=article_id(f.stem or "missing", used), origin=str(f))
-                a.reject("no such file")
-                out.append(a)
-                continue
-            for a in read_file(f, f.stem, max_bytes):
-                a.id = article_id(a.id, used)
-                out.append(a)
+            found = read_stdin("stdin", max_bytes)
+        else:
+            path = Path(p)
+            files = _files_in(path) if path.is_dir() else [path]
+            if not files:
+                found = [_rejected(path.name or "folder", p, "folder holds no files")]
+            else:
+                found = [
+                    a
+                    for f in files
+                    for a in (read_file(f, f.stem, max_bytes) if f.exists() else [_rejected(f.stem, p, "no such file")])
+                ]
+        for a in found:
+            a.id = article_id(a.id, used)
+            out.append(a)
     return out
 
 
@@ -250,25 +298,47 @@ def _files_in(folder: Path) -> list[Path]:
     )
 
 
-def read_cluster_rows(path: str) -> Iterator[Row]:
-    """Rows of a cluster JSONL file (``-`` for stdin), one story a line, streaming."""
+def read_cluster_rows(path: str, max_bytes: int = MAX_BYTES) -> Iterator[Row]:
+    """Rows of a cluster JSONL file (``-`` for stdin), one story a line, streaming.
+
+    A line longer than ``max_bytes`` is skipped unread with an error; a line that is not UTF-8 is
+    decoded with the detected charset. Blank lines are not stories and are skipped.
+    """
     stream = sys.stdin.buffer if path == "-" else open(path, "rb")  # noqa: SIM115
     with stream:
-        for n, raw in enumerate(stream, 1):
-            if not raw.strip():
+        n = 0
+        while raw := stream.readline(max_bytes + 1):
+            n += 1
+            if len(raw) > max_bytes and not raw.endswith(b"\n"):
+                _skip_line(stream)
+                yield Row(n, None, f"line too large (> {max_bytes / 1e6:.0f} MB limit)")
                 continue
-            try:
-                data = json.loads(raw)
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                msg = e.msg if isinstance(e, json.JSONDecodeError) else "not UTF-8"
-                yield Row(n, None, f"malformed JSON: {msg}")
-                continue
-            if not isinstance(data, dict):
-                yield Row(n, None, f"expected a JSON object, got {type(data).__name__}")
-            elif not isinstance(data.get("documents"), list):
-                yield Row(n, data, 'no "documents" list')
-            else:
-                yield Row(n, data)
+            if raw.strip():
+                yield _cluster_row(n, raw)
+
+
+def _skip_line(stream: IO[bytes], chunk: int = 1 << 20) -> None:
+    """Read and drop the rest of the current line, a chunk at a time."""
+    while (part := stream.readline(chunk)) and not part.endswith(b"\n"):
+        pass
+
+
+def _cluster_row(n: int, raw: bytes) -> Row:
+    """One cluster row from the bytes of line ``n``."""
+    try:
+        try:
+            data = json.loads(raw)
+        except UnicodeDecodeError:
+            data = json.loads(decode(raw))
+    except json.JSONDecodeError as e:
+        return Row(n, None, f"malformed JSON: {e.msg} (column {e.colno})")
+    except InputError as e:
+        return Row(n, None, str(e))
+    if not isinstance(data, dict):
+        return Row(n, None, f"expected a JSON object, got {type(data).__name__}")
+    if not isinstance(data.get("documents"), list):
+        return Row(n, data, 'no "documents" list')
+    return Row(n, data)
 
 
 def source_from_url(url: str | None) -> str | None:
