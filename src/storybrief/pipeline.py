@@ -16,6 +16,17 @@ from .split import split
 MAX_ARTICLES = 10_000
 
 
+def method_problem(name: str) -> str | None:
+    """Why ``name`` cannot be used to summarize (unknown, or needs reference summaries), or None."""
+    from .select import EVAL_ONLY, METHODS
+
+    if name not in METHODS:
+        return f"unknown method {name!r}; choose from {', '.join(sorted(set(METHODS) - EVAL_ONLY))}"
+    if name in EVAL_ONLY:
+        return f"method {name!r} needs reference summaries: use it with storybrief eval"
+    return None
+
+
 def prepare(article: Article) -> Article:
     """Read HTML and clean one article in place; rejects it with a reason when nothing is left."""
     if article.status == "rejected":
@@ -73,7 +84,16 @@ def summarize_articles(
 
 
 def summarize_documents(
-    documents: Iterable[Any], budget: Budget, method: str | Method = "default", story_id: str = "story"
+    documents: Iterable[Any],
+    budget: Budget,
+    method: str | Method = "default",
+    story_id: str = "story",
+    *,
+    origin: str = "",
 ) -> Brief:
-    """Run the whole pipeline on documents: strings, dicts (``text``/``html``…) or Articles."""
-    return summarize_articles(articles_from_documents(documents), budget, method, story_id)
+    """Run the whole pipeline on documents: strings, dicts (``text``/``html``…) or Articles.
+
+    ``origin`` names where the documents came from (``file.jsonl:3``); each article's origin is then
+    ``origin[i]``, so an error message can point at it.
+    """
+    return summarize_articles(articles_from_documents(documents, origin), budget, method, story_id)

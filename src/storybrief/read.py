@@ -341,6 +341,19 @@ def _cluster_row(n: int, raw: bytes) -> Row:
     return Row(n, data)
 
 
+def count_lines(path: str, chunk: int = 1 << 20) -> int | None:
+    """The number of lines of a file, read in chunks (for a progress bar); None when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            n, last = 0, b"\n"
+            while block := f.read(chunk):
+                n += block.count(b"\n")
+                last = block[-1:]
+            return n + (last != b"\n")
+    except OSError:
+        return None
+
+
 def source_from_url(url: str | None) -> str | None:
     """The host of a URL without ``www.``, as a fallback outlet name."""
     if not url:

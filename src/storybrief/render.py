@@ -1,18 +1,34 @@
 """Render a brief as text, Markdown, JSON or a standalone HTML page.
 
-Every format shows each sentence with the sources that carry it, then the list of sources, then
-any article that was not used (duplicate or rejected) and why.
+Every format shows each sentence with the sources that carry it, then the list of sources (named by
+:attr:`Article.label`: outlet, URL host or file name), then any article that was not used (duplicate
+or rejected) and why. Article text is untrusted: HTML escapes all of it and links only http(s) URLs;
+Markdown escapes what would turn text into markup (``<``, ``[``, ``]``, backslash).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import re
 import textwrap
 
 from .model import Article, Brief
 
 FORMATS = ("text", "markdown", "json", "html")
+
+
+_MD_SPECIAL = re.compile(r"([\\<>\[\]])")
+
+
+def _md(text: str) -> str:
+    """Text made literal in Markdown: no raw HTML, no links or footnotes made of article text."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _safe_url(url: str | None) -> str | None:
+    """The URL when it is http(s); other schemes (``javascript:``, ``data:``) are not linked."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _numbers(brief: Brief) -> dict[str, int]:
@@ -61,7 +77,9 @@ def to_text(brief: Brief, width: int = 88) -> str:
         )
     if not brief.sentences:
         lines.append("(no sentences: no article had usable text)")
-    lines += ["", "Sources"] + [f"[{k}] {_source_name(a)}" for a, k in ((a, num[a.id]) for a in brief.sources)]
+    lines += ["", "Sources"] + [f"[{num[a.id]}] {_source_name(a)}" for a in brief.sources]
+    if not brief.sources:
+        lines.append("(none)")
     skipped = _not_used(brief)
     if skipped:
         lines += ["", "Not used"] + [f"- {x}" for x in skipped]
@@ -72,18 +90,21 @@ def to_markdown(brief: Brief) -> str:
     """A Markdown brief with numbered source references."""
     num = _numbers(brief)
     title, meta = _heading(brief)
-    lines = [f"# {title}", "", f"*{meta}*", ""]
+    lines = [f"# {_md(title)}", "", f"*{meta}*", ""]
     for s in brief.sentences:
         marks = "".join(f"[^{num[x]}]" for x in s.sources if x in num)
-        lines.append(f"- {_shown(s.text, s.truncated)} {marks}")
+        lines.append(f"- {_md(_shown(s.text, s.truncated))} {marks}")
+    if not brief.sentences:
+        lines.append("*(no sentences: no article had usable text)*")
     lines.append("")
     for a in brief.sources:
-        ref = f"[{a.label}]({a.url})" if a.url else a.label
-        extra = ", ".join(x for x in (f"“{a.title}”" if a.title else "", a.date or "") if x)
+        url = _safe_url(a.url)
+        ref = f"[{_md(a.label)}](<{url.replace('>', '%3E')}>)" if url else _md(a.label)
+        extra = ", ".join(x for x in (f"“{_md(a.title)}”" if a.title else "", a.date or "") if x)
         lines.append(f"[^{num[a.id]}]: {ref}" + (f", {extra}" if extra else ""))
     skipped = _not_used(brief)
     if skipped:
-        lines += ["", "**Not used**", ""] + [f"- {x}" for x in skipped]
+        lines += ["", "**Not used**", ""] + [f"- {_md(x)}" for x in skipped]
     return "\n".join(lines) + "\n"
 
 
@@ -102,10 +123,10 @@ def to_html(brief: Brief) -> str:
         + "".join(f'<a href="#src{num[x]}">[{num[x]}]</a>' for x in s.sources if x in num)
         + "</li>"
         for s in brief.sentences
-    )
+    ) or "<li>(no sentences: no article had usable text)</li>"
     sources = "\n".join(
         f'<li id="src{num[a.id]}">'
-        + (f'<a href="{e(a.url)}">{e(_source_name(a))}</a>' if a.url else e(_source_name(a)))
+        + (f'<a href="{e(url)}">{e(_source_name(a))}</a>' if (url := _safe_url(a.url)) else e(_source_name(a)))
         + "</li>"
         for a in brief.sources
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import Any
 
 from .common import add_budget_args, add_progress_arg, error, output, progress
 
 HELP = """\
 Summarize a story. PATH is a folder (one story), files (.txt, .html/.htm, .json/.jsonl) or - for
 standard input. With --jsonl, each line of IN is a story ({"id", "documents": [...]}) and each output
-line is its brief ({"id", "summary", "sentences", ...}) or {"id", "error"}; the exit status is 1 when
-any input failed (each failure is reported on standard error as FILE:LINE: reason)."""
+line is its brief ({"id", "summary", "sentences", ...}) or {"id", "error"}, in the same order; the
+exit status is 1 when any input failed (each failure is reported on standard error as FILE:LINE: reason)."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -25,7 +26,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="folder, files, or - for standard input")
-    p.add_argument("--jsonl", metavar="IN", help="summarize every story (one a line) of a JSONL file")
+    p.add_argument("--jsonl", metavar="IN", help="summarize every story (one a line) of a JSONL file (- for stdin)")
     add_budget_args(p)
     p.add_argument("--method", default="default", help="selection method: default, lead, ... (default: default)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default text)")
@@ -35,7 +36,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         type=int,
         default=None,
         metavar="N",
-        help="refuse input files larger than N bytes (default 20 MB)",
+        help="refuse input files (and --jsonl lines) larger than N bytes (default 20 MB)",
     )
     add_progress_arg(p)
     p.set_defaults(run=run)
@@ -48,11 +49,12 @@ def _budget(args: argparse.Namespace):
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run the command; 0 when every input was used, 1 when any was rejected or failed."""
-    from ..select import METHODS
+    """Run the command; 0 when every input was used, 1 when any was rejected or failed, 2 on usage errors."""
+    from ..pipeline import method_problem
 
-    if args.method not in METHODS:
-        error("--method", f"unknown method {args.method!r}; choose from {', '.join(sorted(METHODS))}")
+    why = method_problem(args.method)
+    if why:
+        error("--method", why)
         return 2
     if args.jsonl:
         if args.paths:
@@ -65,52 +67,56 @@ def run(args: argparse.Namespace) -> int:
     return _run_paths(args)
 
 
+def _max_bytes(args: argparse.Namespace) -> int:
+    from ..read import env_max_bytes
+
+    return args.max_bytes or env_max_bytes()
+
+
 def _run_paths(args: argparse.Namespace) -> int:
     from ..pipeline import summarize_articles
-    from ..read import MAX_BYTES, read_paths
+    from ..read import read_paths
     from ..render import render
 
-    articles = read_paths(args.paths, args.max_bytes or MAX_BYTES)
-    if not articles:
-        error(" ".join(args.paths), "no files found")
-        return 1
+    articles = read_paths(args.paths, _max_bytes(args))
     brief = summarize_articles(articles, _budget(args), args.method, story_id=_story_id(args.paths))
-    failed = [a for a in brief.articles if a.status == "rejected"]
-    for a in failed:
-        error(a.origin or a.id, a.reason or "rejected")
+    failed = report_articles(brief.articles)
+    if not brief.sentences and not failed:
+        error(" ".join(args.paths), "no sentences to summarize")
     with output(args.output) as out:
         out.write(render(brief, args.format))
     return 1 if failed or not brief.sentences else 0
 
 
+def report_articles(articles: list) -> int:
+    """Print a line for each rejected article (and a note for each text not in UTF-8); the number rejected."""
+    failed = 0
+    for a in articles:
+        if a.status == "rejected":
+            failed += 1
+            error(a.origin or a.id, a.reason or "rejected")
+        elif a.extra.get("encoding"):
+            error(a.origin or a.id, f"note: not UTF-8, read as {a.extra['encoding']}")
+    return failed
+
+
 def _story_id(paths: list[str]) -> str:
     from pathlib import Path
 
-    return Path(paths[0]).name or "story" if len(paths) == 1 and paths[0] != "-" else "story"
+    return (Path(paths[0]).name or "story") if len(paths) == 1 and paths[0] != "-" else "story"
 
 
 def _run_jsonl(args: argparse.Namespace) -> int:
-    from ..pipeline import summarize_documents
-    from ..read import read_cluster_rows
+    from ..read import count_lines, read_cluster_rows
 
     budget = _budget(args)
     failures = 0
+    total = count_lines(args.jsonl) if args.jsonl != "-" and progress_wanted(args) else None
     try:
-        rows = read_cluster_rows(args.jsonl)
+        rows = read_cluster_rows(args.jsonl, _max_bytes(args))
         with output(args.output) as out:
-            for row in progress(rows, desc="stories", enabled=args.progress, unit="story"):
-                ident = (row.data or {}).get("id", f"line{row.line}")
-                if row.error:
-                    result = {"id": ident, "error": row.error}
-                else:
-                    try:
-                        brief = summarize_documents(row.data["documents"], budget, args.method, str(ident))
-                        result = brief.to_dict()
-                        result["id"] = ident
-                        if not brief.sentences:
-                            result = {"id": ident, "error": "no usable article text", "articles": result["articles"]}
-                    except Exception as e:  # one bad story must not stop the file
-                        result = {"id": ident, "error": f"{type(e).__name__}: {e}"}
+            for row in progress(rows, total=total, desc="stories", enabled=args.progress, unit="story"):
+                result = brief_row(row, budget, args.method, f"{args.jsonl}:{row.line}")
                 if "error" in result:
                     failures += 1
                     error(f"{args.jsonl}:{row.line}", result["error"])
@@ -119,3 +125,35 @@ def _run_jsonl(args: argparse.Namespace) -> int:
         error(args.jsonl, e.strerror or str(e))
         return 1
     return 1 if failures else 0
+
+
+def progress_wanted(args: argparse.Namespace) -> bool:
+    """Whether a progress bar will be shown (forced, or standard error is a terminal)."""
+    import sys
+
+    return args.progress if args.progress is not None else sys.stderr.isatty()
+
+
+def brief_row(row, budget, method: str, origin: str = "") -> dict[str, Any]:
+    """The output line for one cluster row: its brief as a dict, or ``{"id", "error"}``.
+
+    ``origin`` (``file:line``) is where the row came from, to name its articles in error messages.
+    """
+    from ..pipeline import summarize_documents
+
+    data = row.data if isinstance(row.data, dict) else {}
+    ident = data.get("id", f"line{row.line}")
+    if row.error:
+        return {"id": ident, "error": row.error}
+    if not data["documents"]:
+        return {"id": ident, "error": "story has no documents"}
+    try:
+        brief = summarize_documents(data["documents"], budget, method, str(ident), origin=origin)
+    except Exception as e:  # one bad story must not stop the file; the line says what went wrong
+        return {"id": ident, "error": f"{type(e).__name__}: {e}"}
+    result = brief.to_dict()
+    result["id"] = ident
+    if not brief.sentences:
+        reasons = "; ".join(sorted({a.reason or "" for a in brief.articles if a.status == "rejected"}))
+        return {"id": ident, "error": f"no usable article text ({reasons})", "articles": result["articles"]}
+    return result
