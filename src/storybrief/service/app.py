@@ -17,10 +17,9 @@ from .. import __version__
 from ..model import Brief
 from ..pipeline import summarize_documents
 from ..render import FORMATS, render
-from ..select import METHODS
 from . import errors
 from .errors import ApiError
-from .inputs import SummarizeRequest, budget_of, check_documents, parse_json, read_request
+from .inputs import SERVICE_METHODS, SummarizeRequest, budget_of, check_documents, parse_json, read_request
 from .limits import BodyLimit
 from .payload import brief_payload
 from .settings import Settings
@@ -139,7 +138,7 @@ def _page_routes(app: FastAPI) -> None:
         """The service is up; its version, selection methods and limits."""
         s: Settings = app.state.settings
         limits = {k: getattr(s, k) for k in ("max_request_bytes", "max_articles", "max_text_chars", "max_words")}
-        return {"status": "ok", "version": __version__, "methods": sorted(METHODS), "limits": limits}
+        return {"status": "ok", "version": __version__, "methods": SERVICE_METHODS, "limits": limits}
 
 
 def _summarize_routes(app: FastAPI) -> None:

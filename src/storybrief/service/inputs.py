@@ -12,11 +12,12 @@ from starlette.datastructures import UploadFile
 
 from ..model import Article, Budget
 from ..read import HTML_SUFFIXES, InputError, article_from_text, decode
-from ..select import METHODS
+from ..select import EVAL_ONLY, METHODS
 from .errors import ApiError, invalid_fields
 from .settings import Settings
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md", ""} | HTML_SUFFIXES
+SERVICE_METHODS = sorted(m for m in METHODS if m not in EVAL_ONLY)  # oracle & co. need reference summaries
 
 
 class Options(BaseModel):
@@ -26,7 +27,7 @@ class Options(BaseModel):
 
     words: int | None = Field(None, ge=1, description="cut the brief at N words (default 100)")
     sentences: int | None = Field(None, ge=1, description="pick N whole sentences instead")
-    method: str = Field("default", description="selection method: " + ", ".join(sorted(METHODS)))
+    method: str = Field("default", description="selection method: " + ", ".join(SERVICE_METHODS))
 
 
 class SummarizeRequest(Options):
@@ -40,9 +41,9 @@ def budget_of(options: Options, settings: Settings) -> Budget:
     """The budget asked for; ApiError 422 when it is out of bounds or the method is unknown."""
     if options.words and options.sentences:
         raise ApiError(422, "invalid fields: give words or sentences, not both")
-    if options.method not in METHODS:
+    if options.method not in SERVICE_METHODS:
         raise ApiError(
-            422, f"invalid fields: method: unknown method {options.method!r}; choose from {', '.join(sorted(METHODS))}"
+            422, f"invalid fields: method: unknown method {options.method!r}; choose from {', '.join(SERVICE_METHODS)}"
         )
     if (options.words or 0) > settings.max_words:
         raise ApiError(422, f"invalid fields: words: at most {settings.max_words}")
