@@ -118,11 +118,16 @@ class Story:
         return [a for a in self.articles if a.status == "used"]
 
     def article(self, article_id: str) -> Article:
-        """The article with this id."""
-        for a in self.articles:
-            if a.id == article_id:
-                return a
-        raise KeyError(article_id)
+        """The article with this id (a dict lookup: stages call this once per sentence pair)."""
+        index = self.__dict__.get("_by_id")
+        found = index.get(article_id) if index is not None else None
+        if found is None or found.id != article_id or len(index) != len(self.articles):
+            # (re)build when first used or when articles or their ids changed since
+            index = self.__dict__["_by_id"] = {a.id: a for a in self.articles}
+            found = index.get(article_id)
+        if found is None:
+            raise KeyError(article_id)
+        return found
 
 
 @dataclass
