@@ -1,0 +1,86 @@
+"""Article features for event clustering: weighted terms with an idf learned from the stream itself.
+
+A term is a lower-cased word (stop words dropped, a light plural/suffix fold) or a number. Words written
+with a capital letter inside a sentence are likely names (people, places, organisations): they tell two
+events of the same kind apart (two earthquakes, two rehab stays), so they weigh more. Weights are
+``(1 + log tf) * idf * boost``, L2-normalised, cut to the strongest terms so every vector stays small.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from ._stopwords import STOPWORDS
+
+# A token is a word (letters, inner apostrophes/hyphens), a number, or sentence-ending punctuation (which
+# tells the next capital letter it starts a sentence).
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[.!?\n]")
+NAME_BOOST = 2.0  # weight of a capitalised word inside a sentence relative to a common word
+MAX_TERMS = 120  # terms kept per article vector
+
+
+def fold(word: str) -> str:
+    """A cheap stem: fold plural and possessive endings so 'quakes' meets 'quake'."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def terms(text: str) -> tuple[Counter, set[str]]:
+    """Term counts of a text and the terms seen capitalised inside a sentence (likely names)."""
+    counts: Counter = Counter()
+    names: set[str] = set()
+    sentence_start = True
+    for tok in _TOKEN.findall(text):
+        if tok in ".!?\n":
+            sentence_start = True
+            continue
+        low = tok.lower()
+        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+            sentence_start = False
+            continue
+        term = fold(low)
+        counts[term] += 1
+        if not sentence_start and tok[0].isupper():
+            names.add(term)
+        sentence_start = False
+    return counts, names
+
+
+class Vocabulary:
+    """Document frequencies counted over the stream; idf of a term from what was seen so far."""
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
+        self.df: dict[str, int] = df if df is not None else {}
+        self.n_docs = n_docs
+
+    def observe(self, counts: Counter) -> None:
+        """Count one document's terms."""
+        self.n_docs += 1
+        df = self.df
+        for t in counts:
+            df[t] = df.get(t, 0) + 1
+
+    def idf(self, term: str) -> float:
+        """Smoothed inverse document frequency (as scikit-learn's ``smooth_idf``)."""
+        return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
+
+
+def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int = MAX_TERMS) -> dict[str, float]:
+    """The article's unit-length weighted term vector, keeping its ``max_terms`` strongest terms."""
+    n1 = vocab.n_docs + 1
+    df = vocab.df
+    weights = {}
+    for t, tf in counts.items():
+        w = (1.0 + math.log(tf)) * (math.log(n1 / (1 + df.get(t, 0))) + 1.0)
+        weights[t] = w * NAME_BOOST if t in names else w
+    if len(weights) > max_terms:
+        weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:max_terms])
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {t: w / norm for t, w in weights.items()}

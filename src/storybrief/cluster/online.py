@@ -1,0 +1,220 @@
+"""Online event clustering: each article, in date order, joins the most similar active story or starts one.
+
+A story is a centroid (the sum of its articles' unit vectors, cut to its strongest terms) with the date it
+was last updated. Candidate stories come from an inverted index over each centroid's top terms, so an
+article is compared with a handful of stories, not all of them. Stories idle for longer than the window
+(in days; or, for undated streams, the oldest beyond ``max_active``) are retired: memory stays bounded.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from .features import Vocabulary
+
+THRESHOLD = 0.25  # cosine between an article and a story's centroid needed to join it
+WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
+MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
+CENTROID_TERMS = 300  # terms kept in a centroid
+INDEX_TERMS = 25  # a story is indexed under its strongest terms
+QUERY_TERMS = 25  # an article looks up stories by its strongest terms
+MAX_CANDIDATES = 40  # stories scored exactly per article
+MERGE = 0.5  # cosine between two stories' centroids that merges them (0 or None: never merge)
+
+
+@dataclass
+class StoryState:
+    """What the clusterer keeps of an active story."""
+
+    id: str
+    centroid: dict[str, float] = field(default_factory=dict)  # sum of member vectors
+    size: int = 0
+    last: int | None = None  # day number (proleptic ordinal) of its latest article, None when undated
+    indexed: tuple[str, ...] = ()  # the terms it is filed under in the inverted index
+
+    def norm(self) -> float:
+        """Length of the centroid."""
+        return math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+
+    def top_terms(self, n: int) -> list[str]:
+        """The ``n`` strongest terms of the centroid."""
+        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:n]]
+
+
+def day_number(date: str | None) -> int | None:
+    """The day of an ISO date (``YYYY-MM-DD...``) as an integer, None when missing or malformed."""
+    if not date or len(date) < 10:
+        return None
+    try:
+        return Date.fromisoformat(date[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+class OnlineClusterer:
+    """Assigns articles to stories one at a time; see the module docstring."""
+
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        window_days: int = WINDOW_DAYS,
+        max_active: int = MAX_ACTIVE,
+        vocab: Vocabulary | None = None,
+        id_prefix: str = "s",
+        merge: float | None = MERGE,
+    ) -> None:
+        self.threshold = threshold
+        self.merge = merge
+        self.merged: dict[str, str] = {}  # story id -> the story it was merged into
+        self.window = window_days
+        self.max_active = max_active
+        self.vocab = vocab or Vocabulary()
+        self.id_prefix = id_prefix
+        self.active: OrderedDict[str, StoryState] = OrderedDict()  # least recently updated first
+        self.index: dict[str, set[str]] = {}
+        self.clock: int | None = None  # latest day seen
+        self.next_id = 1
+        self.retired = 0
+
+    # -- state -------------------------------------------------------------------------------------
+    def load(self, story: StoryState) -> None:
+        """Make a story (e.g. read back from a store) active."""
+        self.active[story.id] = story
+        self.active.move_to_end(story.id)
+        self._reindex(story)
+        if story.last is not None and (self.clock is None or story.last > self.clock):
+            self.clock = story.last
+
+    def _reindex(self, story: StoryState) -> None:
+        new = tuple(story.top_terms(INDEX_TERMS))
+        if new == story.indexed:
+            return
+        for t in set(story.indexed) - set(new):
+            posting = self.index.get(t)
+            if posting is not None:
+                posting.discard(story.id)
+                if not posting:
+                    del self.index[t]
+        for t in set(new) - set(story.indexed):
+            self.index.setdefault(t, set()).add(story.id)
+        story.indexed = new
+
+    def _retire(self, story: StoryState) -> None:
+        for t in story.indexed:
+            posting = self.index.get(t)
+            if posting is not None:
+                posting.discard(story.id)
+                if not posting:
+                    del self.index[t]
+        del self.active[story.id]
+        self.retired += 1
+
+    def expire(self, day: int | None) -> Iterator[StoryState]:
+        """Retire stories idle for longer than the window before ``day`` (and beyond ``max_active``)."""
+        if day is not None and (self.clock is None or day > self.clock):
+            self.clock = day
+        while self.active:
+            oldest = next(iter(self.active.values()))
+            too_many = len(self.active) > self.max_active
+            too_old = self.clock is not None and oldest.last is not None and self.clock - oldest.last > self.window
+            if not (too_many or too_old):
+                break
+            self._retire(oldest)
+            yield oldest
+
+    # -- assignment --------------------------------------------------------------------------------
+    def candidates(self, vec: dict[str, float], day: int | None) -> list[StoryState]:
+        """Active stories sharing the article's strongest terms, most shared first."""
+        hits: dict[str, int] = {}
+        for t in sorted(vec, key=vec.__getitem__, reverse=True)[:QUERY_TERMS]:
+            for sid in self.index.get(t, ()):
+                hits[sid] = hits.get(sid, 0) + 1
+        best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
+        out = [self.active[s] for s in best]
+        if day is not None:  # an article never joins a story idle for longer than the window
+            out = [s for s in out if s.last is None or abs(day - s.last) <= self.window]
+        return out
+
+    def best(self, vec: dict[str, float], day: int | None) -> tuple[StoryState | None, float]:
+        """The most similar candidate story and its cosine with the article."""
+        top, top_sim = None, 0.0
+        for s in self.candidates(vec, day):
+            c = s.centroid
+            sim = sum(w * c.get(t, 0.0) for t, w in vec.items()) / s.norm()
+            if sim > top_sim:
+                top, top_sim = s, sim
+        return top, top_sim
+
+    def assign(self, vec: dict[str, float], day: int | None, story_id: str | None = None) -> str:
+        """Put an article in a story and return its id: ``story_id`` when given, else the best or a new one."""
+        if story_id is not None and story_id in self.active:
+            story = self.active[story_id]
+        else:
+            story, sim = self.best(vec, day)
+            if story is None or sim < self.threshold:
+                story = self.new_story()
+        self.add_to(story, vec, day)
+        if self.merge:
+            story = self._merge_similar(story)
+        return story.id
+
+    def _merge_similar(self, story: StoryState) -> StoryState:
+        """Merge the story with the most similar other story when their centroids pass ``merge``."""
+        norm = story.norm()
+        unit = {t: w / norm for t, w in story.centroid.items()}
+        top, top_sim = None, self.merge
+        for s in self.candidates(unit, story.last):
+            if s is story:
+                continue
+            c = s.centroid
+            sim = sum(w * c.get(t, 0.0) for t, w in unit.items()) / s.norm()
+            if sim >= top_sim:
+                top, top_sim = s, sim
+        if top is None:
+            return story
+        big, small = (story, top) if story.size >= top.size else (top, story)
+        self._retire(small)
+        self.retired -= 1  # merged, not retired
+        self.merged[small.id] = big.id
+        for t, w in small.centroid.items():
+            big.centroid[t] = big.centroid.get(t, 0.0) + w
+        big.size += small.size
+        if small.last is not None:
+            big.last = small.last if big.last is None else max(big.last, small.last)
+        self.active.move_to_end(big.id)
+        self._reindex(big)
+        return big
+
+    def resolve(self, story_id: str) -> str:
+        """The story a story id now belongs to, following merges."""
+        while story_id in self.merged:
+            story_id = self.merged[story_id]
+        return story_id
+
+    def new_story(self) -> StoryState:
+        """A new, empty active story."""
+        sid = f"{self.id_prefix}{self.next_id}"
+        while sid in self.active:
+            self.next_id += 1
+            sid = f"{self.id_prefix}{self.next_id}"
+        self.next_id += 1
+        story = StoryState(sid)
+        self.active[sid] = story
+        return story
+
+    def add_to(self, story: StoryState, vec: dict[str, float], day: int | None) -> None:
+        """Add an article's vector to a story's centroid."""
+        c = story.centroid
+        for t, w in vec.items():
+            c[t] = c.get(t, 0.0) + w
+        if len(c) > CENTROID_TERMS * 2:  # prune lazily: sorting on every article would cost too much
+            story.centroid = dict(sorted(c.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+        story.size += 1
+        if day is not None:
+            story.last = day if story.last is None else max(story.last, day)
+        self.active.move_to_end(story.id)
+        self._reindex(story)

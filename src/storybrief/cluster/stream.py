@@ -1,0 +1,111 @@
+"""From a stream of articles to stories: near-copies first, then online event clustering, batch by batch.
+
+Each batch (a few thousand articles, or one ``Store.add`` call) is first counted into the vocabulary, so
+even the first articles of a stream get a meaningful idf; then its articles are taken in date order. A
+near-copy of an earlier article joins that article's story and is marked ``duplicate_of``; any other
+article joins the most similar active story or starts one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .dedup import DuplicateFinder, signature
+from .features import Vocabulary, terms, vector
+from .online import MERGE, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
+
+BATCH = 2000
+
+
+@dataclass
+class Doc:
+    """An article as the clusterer sees it: id, text, ISO date (or None)."""
+
+    id: str
+    text: str
+    date: str | None = None
+
+
+@dataclass
+class Assignment:
+    """Where an article went: its story, and the article it nearly copies (if any)."""
+
+    id: str
+    story: str
+    duplicate_of: str | None = None
+    fingerprint: bytes | None = None  # the MinHash values, for callers that keep them (the store)
+
+
+class StoryClusterer:
+    """Keeps the state of a stream (vocabulary, active stories, recent fingerprints) between batches."""
+
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        window_days: int = WINDOW_DAYS,
+        merge: float | None = MERGE,
+        dedup: bool = True,
+        vocab: Vocabulary | None = None,
+        id_prefix: str = "s",
+    ) -> None:
+        self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix, merge=merge)
+        self.dups = DuplicateFinder(window_days=window_days) if dedup else None
+        self.touched: dict[str, StoryState] = {}  # stories that gained articles (the caller clears it)
+
+    @property
+    def vocab(self) -> Vocabulary:
+        """The vocabulary learned so far."""
+        return self.online.vocab
+
+    def load(self, story: StoryState) -> None:
+        """Make a stored story active again."""
+        self.online.load(story)
+
+    def process(self, docs: list[Doc], feats: list[tuple[Counter, set[str]]] | None = None) -> list[Assignment]:
+        """Assign a batch of articles (with their ``terms`` when already computed); result in batch order."""
+        feats = feats if feats is not None else [terms(d.text) for d in docs]
+        for counts, _ in feats:
+            self.vocab.observe(counts)
+        days = [day_number(d.date) for d in docs]
+        order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
+        out: list[Assignment | None] = [None] * len(docs)
+        for i in order:
+            out[i] = self._one(docs[i], *feats[i], days[i])
+        for a in out:  # stories merged later in the batch: name the story each article ended in
+            a.story = self.online.resolve(a.story)
+        return out  # type: ignore[return-value]
+
+    def _one(self, doc: Doc, counts, names, day: int | None) -> Assignment:
+        for _ in self.online.expire(day):
+            pass
+        sig = signature(doc.text) if self.dups is not None else None
+        copy = self.dups.find(sig) if self.dups is not None else None
+        vec = vector(counts, names, self.vocab)
+        fingerprint = sig.hashvalues.tobytes() if sig is not None else None
+        if copy is not None:  # a copy joins its original's story while that story is active
+            story = self.online.assign(vec, day, story_id=self.online.resolve(copy[1]))
+            self._touch(story)
+            return Assignment(doc.id, story, copy[0], fingerprint)
+        story = self.online.assign(vec, day)
+        self._touch(story)
+        if self.dups is not None:
+            self.dups.add(doc.id, sig, day, story)
+        return Assignment(doc.id, story, None, fingerprint)
+
+    def _touch(self, story_id: str) -> None:
+        self.touched[story_id] = self.online.active[story_id]
+
+
+def cluster_docs(docs: Iterable[Doc], batch: int = BATCH, **options) -> Iterator[Assignment]:
+    """Assign every article of a stream to a story, ``batch`` articles at a time (see StoryClusterer)."""
+    clusterer = StoryClusterer(**options)
+    buf: list[Doc] = []
+    for d in docs:
+        buf.append(d)
+        if len(buf) >= batch:
+            yield from clusterer.process(buf)
+            buf = []
+    if buf:
+        yield from clusterer.process(buf)
