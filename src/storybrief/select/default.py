@@ -1,60 +1,147 @@
-"""The default method: salience from what the sources agree on, with position and redundancy.
+"""The default method: cover what the outlets agree on, early in their reports, within the budget.
 
-Each group is scored by the weight of its content words in the whole story (words many articles use
-weigh more), times a bonus for the number of articles that carry it, times a prior for sentences near
-the top of their article. Groups are then taken greedily, skipping any that repeat a chosen one.
+How a brief is chosen (each step is a small module of this package):
+
+1. Candidates (:mod:`.nonnews`). Each aligned group of sentences (one fact, however many outlets carry
+   it) is shown by its representative sentence. Sentences that cannot stand in a brief are left out:
+   fragments, run-ons, questions, captions, credits, calls to action. A sentence that opens with a
+   pronoun or connective ("He said", "But") may only be chosen together with the sentence before it.
+2. Concepts (:mod:`.concepts`). The story's information is modelled as stemmed word bigrams. A concept
+   weighs more the more articles carry it (near-duplicate articles were already set aside by align,
+   so a syndicated copy does not count twice), and more when it appears early in an article: each
+   article adds ``1 / (1 + position_decay * i)`` for the first sentence ``i`` that holds it.
+   Concepts only one article carries keep ``single_weight`` of their weight.
+3. Coverage (:mod:`.coverage`). The set of candidates that covers the most concept weight within the
+   word budget is found exactly with an integer program (HiGHS); each concept counts once, so two
+   sentences saying the same thing gain nothing, and pairs that overlap more than ``redundancy``
+   may not both be chosen. What the budget leaves over is filled greedily (the last sentence is then
+   cut at the budget by :mod:`.budget`).
+
+Large stories are cut down before the solver runs (``max_candidates`` best candidates by concept
+weight per word), so the cost grows about linearly with the story.
 """
 
 from __future__ import annotations
 
-import math
-from collections import Counter
 from dataclasses import dataclass
 
-from ..align import content_tokens
-from ..model import Budget, Story
+import numpy as np
+
+from ..model import Budget, Group, Sentence, Story
+from .concepts import concepts, content_stems
+from .coverage import Problem, fill_order, greedy_select, solve
+from .nonnews import leans_on_previous, rejection
+
+Concept = tuple[str, str]
 
 
 @dataclass
 class Default:
-    """Support-and-position weighted salience with greedy redundancy removal."""
+    """Concept coverage weighted by outlet support and position, with readability rules."""
 
-    support_weight: float = 0.5
-    position_decay: float = 0.15
+    position_decay: float = 0.1
+    single_weight: float = 0.5
     redundancy: float = 0.5
-    min_words: int = 6
+    min_words: int = 8
+    max_words: int = 70
+    max_candidates: int = 150
+    overflow: int = 0  # words the solver may pass the budget by (the budget stage cuts the rest)
+    solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
+    scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     name: str = "default"
 
     def rank(self, story: Story, budget: Budget) -> list[int]:
-        """Group ids by score, with near-repeats of better groups left out."""
+        """Group ids: the chosen set for the budget, then a few fill-ins for the budget stage to cut."""
         used = {a.id for a in story.used}
-        df: Counter[str] = Counter()
-        for a in story.used:
-            df.update({t for s in story.sentences if s.article_id == a.id for t in content_tokens(s.text)})
-        n_art = max(len(used), 1)
-        scored = []
-        toks = {}
-        for g in story.groups:
+        of = {id(s): concepts(s.text) for s in story.sentences if s.article_id in used}
+        weights = self._concept_weights(story, of)
+        groups = [
+            g
+            for g in story.groups
+            if any(s.article_id in used for s in g.sentences)
+            and rejection(g.representative.text, self.min_words, self.max_words) is None
+        ]
+        if not groups:
+            return []
+        problem, ids = self._problem(story, groups, weights, of)
+        words = budget.words if budget.words is not None else 25 * (budget.sentences or 1)
+        if self.solver == "ilp":
+            chosen = solve(problem, words + self.overflow)
+        else:
+            chosen = greedy_select(problem, words + self.overflow, self.scale)
+        return [ids[i] for i in chosen + fill_order(problem, chosen)]
+
+    def _concept_weights(self, story: Story, of: dict[int, set[Concept]]) -> dict[Concept, float]:
+        """Weight of each concept: summed over articles, more for early mentions; single-outlet ones less."""
+        first: dict[Concept, dict[str, int]] = {}
+        for s in story.sentences:
+            for c in of.get(id(s), ()):
+                seen = first.setdefault(c, {})
+                if seen.get(s.article_id, s.index) >= s.index:
+                    seen[s.article_id] = s.index
+        multi = len(story.used) > 1
+        out = {}
+        for c, where in first.items():
+            w = sum(1.0 / (1.0 + self.position_decay * i) for i in where.values())
+            out[c] = w * (self.single_weight if multi and len(where) == 1 else 1.0)
+        return out
+
+    def _problem(
+        self, story: Story, groups: list[Group], weights: dict[Concept, float], of: dict[int, set[Concept]]
+    ) -> tuple[Problem, list[int]]:
+        """The coverage problem over the best candidates, and the group id of each candidate."""
+
+        def concepts_of(s: Sentence) -> set[Concept]:
+            return of[id(s)] if id(s) in of else concepts(s.text)
+
+        def value(g: Group) -> float:
             rep = g.representative
-            if rep.article_id not in used and not any(s.article_id in used for s in g.sentences):
-                continue
-            words = rep.text.split()
-            if len(words) < self.min_words:
-                continue
-            t = set(content_tokens(rep.text))
-            toks[g.id] = t
-            if not t:
-                continue
-            sal = sum(df[w] / n_art for w in t) / math.sqrt(len(t))
-            support = len([a for a in g.support if a in used])
-            pos = min(s.index for s in g.sentences)
-            score = sal * (1 + self.support_weight * (support - 1)) / (1 + self.position_decay * pos)
-            scored.append((score, g.id))
-        scored.sort(reverse=True)
-        chosen: list[int] = []
-        for _, gid in scored:
-            t = toks[gid]
-            if any(len(t & toks[c]) / max(1, min(len(t), len(toks[c]))) > self.redundancy for c in chosen):
-                continue
-            chosen.append(gid)
-        return chosen
+            return sum(weights.get(c, 0.0) for c in concepts_of(rep)) / len(rep.text.split())
+
+        # Only the best candidates by weight per word go to the solver, so cost stays linear in the story.
+        best = sorted(groups, key=value, reverse=True)[: self.max_candidates]
+        leans = _resolvable(story, best)
+        best = [g for g in best if g.id in leans]
+        pos = {g.id: k for k, g in enumerate(best)}
+        index: dict[Concept, int] = {}
+        concept_ids = [
+            [index.setdefault(c, len(index)) for c in concepts_of(g.representative) if c in weights] for g in best
+        ]
+        w = np.zeros(len(index))
+        for c, k in index.items():
+            w[k] = weights[c]
+        problem = Problem(
+            lengths=[len(g.representative.text.split()) for g in best],
+            concepts=concept_ids,
+            weights=w,
+            stems=[content_stems(g.representative.text) for g in best],
+            redundancy=self.redundancy,
+            requires={pos[g]: pos[p] for g, p in leans.items() if p is not None},
+        )
+        return problem, [g.id for g in best]
+
+
+def _resolvable(story: Story, groups: list[Group]) -> dict[int, int | None]:
+    """Candidates that can be read in a brief: group id -> the group id it leans on, or None.
+
+    A sentence opening with a pronoun or connective stays only when the sentence right before it in
+    its article is itself a candidate shown as that very sentence (so that, chosen together, they
+    stand next to each other in reading order); otherwise it is dropped.
+    """
+    at = {(s.article_id, s.index): s for s in story.sentences}
+    kept: dict[int, int | None] = {}
+    for g in groups:
+        rep = g.representative
+        kept[g.id] = None
+        if leans_on_previous(rep.text):
+            prev = at.get((rep.article_id, rep.index - 1))
+            ok = prev is not None and story.groups[prev.group].representative is prev
+            kept[g.id] = prev.group if ok else -1
+    changed = True
+    while changed:  # drop leaners whose support is gone, until none is left dangling
+        changed = False
+        for gid, p in list(kept.items()):
+            if p is not None and p not in kept:
+                del kept[gid]
+                changed = True
+    return kept

@@ -1,0 +1,56 @@
+"""Concepts of sentences: stemmed word bigrams, weighted by how many outlets carry them.
+
+A concept is a pair of adjacent stemmed words that are not both stop words ("north korea", "talk
+vancouver", "on nuclear" is dropped only when both words are stop words, as in Gillick & Favre 2009).
+Words are lower-cased and Porter-stemmed, as the ROUGE scorer does, so that "talks" and "talk" meet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    # PyStemmer's C Porter stemmer: ~1 microsecond a word, where nltk's pure-Python one takes ~50.
+    import Stemmer
+
+    return Stemmer.Stemmer("porter")
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """scikit-learn's English stop words, plus reporting verbs that carry no news."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
+
+
+def stems(tokens: list[str]) -> list[str]:
+    """Porter stems of lower-cased words (words of three letters or fewer are kept, like rouge-score)."""
+    out = _stemmer().stemWords(tokens)
+    return [w if len(w) <= 3 else st for w, st in zip(tokens, out, strict=True)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased alphanumeric tokens of a text."""
+    return _TOKEN.findall(text.lower())
+
+
+def concepts(text: str) -> set[tuple[str, str]]:
+    """The bigram concepts of a text."""
+    stop = stop_words()
+    toks = words(text)
+    st = stems(toks)
+    return {(st[k], st[k + 1]) for k, (a, b) in enumerate(pairwise(toks)) if not (a in stop and b in stop)}
+
+
+def content_stems(text: str) -> set[str]:
+    """Stems of the non-stop, non-numeric words of a text (for redundancy checks)."""
+    stop = stop_words()
+    toks = [w for w in words(text) if w not in stop and not w.isdigit()]
+    return set(stems(toks))
