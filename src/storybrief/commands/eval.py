@@ -27,7 +27,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("data", metavar="DATA", help="JSONL file of clusters with references, or - for standard input")
-    p.add_argument("--method", "-m", default=None, help="comma-separated methods (default: all, oracle included)")
+    p.add_argument(
+        "--method",
+        "-m",
+        default=None,
+        help="comma-separated methods, each NAME or NAME:key=value (default: all, oracle included)",
+    )
     p.add_argument("--baseline", default=None, help="method the others are compared with (default: default)")
     add_budget_args(p)
     p.add_argument("--format", "-f", choices=("table", "json", "markdown"), default="table", help="report format")
@@ -41,12 +46,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def _methods(spec: str | None) -> list[str]:
+    from ..evaluate.runner import make_method
     from ..select import METHODS
 
     names = [m.strip() for m in spec.split(",") if m.strip()] if spec else list(METHODS)
-    unknown = [m for m in names if m not in METHODS]
-    if unknown:
-        raise ValueError(f"unknown method {unknown[0]!r}; choose from {', '.join(sorted(METHODS))}")
+    for name in names:
+        make_method(name, ["check"])  # unknown names and bad parameters fail here, before any work
     return list(dict.fromkeys(names))
 
 
@@ -69,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         methods = _methods(args.method)
-    except ValueError as e:
+    except (ValueError, TypeError) as e:
         error("--method", str(e))
         return 2
     baseline = args.baseline or ("default" if "default" in methods else methods[0])

@@ -132,8 +132,18 @@ def format_markdown(report: dict[str, Any]) -> str:
 
 
 def format_json(report: dict[str, Any]) -> str:
-    """The whole report as JSON."""
-    return json.dumps(report, indent=2) + "\n"
+    """The whole report as JSON (figures that could not be computed are null)."""
+    return json.dumps(_no_nan(report), indent=2) + "\n"
+
+
+def _no_nan(value: Any) -> Any:
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, dict):
+        return {k: _no_nan(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_no_nan(v) for v in value]
+    return value
 
 
 FORMATS = {"table": format_text, "markdown": format_markdown, "json": format_json}

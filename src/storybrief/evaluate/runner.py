@@ -8,6 +8,7 @@ recorded with its reason and scores zero, so every method is averaged over the s
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -41,11 +42,34 @@ def references_of(data: dict[str, Any]) -> list[str]:
     return [r for r in refs if isinstance(r, str) and r.strip()]
 
 
-def make_method(name: str, references: list[str]):
-    """The method called ``name``; eval-only methods (the oracle) get the references."""
+def parse_spec(spec: str) -> tuple[str, dict[str, Any]]:
+    """A method spec ``name`` or ``name:key=value:key=value`` as (name, parameters).
+
+    Values are read as JSON when they parse (``true``, ``0.5``), else kept as strings.
+    """
+    name, *pairs = spec.split(":")
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise ValueError(f"bad method parameter {pair!r} in {spec!r}; expected key=value")
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return name.strip(), params
+
+
+def make_method(spec: str, references: list[str]):
+    """The method a spec names, with its parameters; eval-only methods (the oracle) get the references."""
     from ..select import EVAL_ONLY, get_method
 
-    return get_method(name, references=references) if name in EVAL_ONLY else get_method(name)
+    name, params = parse_spec(spec)
+    if name in EVAL_ONLY:
+        params["references"] = references
+    method = get_method(name, **params)
+    method.name = spec  # reports show the variant
+    return method
 
 
 def evaluate_row(

@@ -1,9 +1,11 @@
 """Oracle: greedy selection that maximises ROUGE against the reference summaries (eval only).
 
-The upper bound for extractive briefs under the budget. Each step adds the sentence with the largest
+An estimate of the upper bound for extractive briefs under the budget. Each step adds the sentence with the largest
 gain in ROUGE-1 + ROUGE-2 recall (clipped n-gram matches, averaged over references, tokenised as
 rouge-score does: lower case, alphanumeric runs, Porter stems of words longer than 3 letters) until the
-budget is filled; recall, because the length is fixed by the budget. Sentences that add nothing follow
+budget is filled; recall, because the length is fixed by the budget. The gain is divided by the words
+the sentence adds (the greedy rule for budgeted coverage, Khuller, Moss & Naor 1999), and a sentence
+that would cross the budget counts only with the words that fit. Sentences that add nothing follow
 in their own order.
 """
 
@@ -44,23 +46,31 @@ class Oracle:
             raise ValueError("the oracle needs reference summaries (eval only)")
         targets = [ngrams(rouge_tokens(r)) for r in refs]
         groups = candidate_groups(story)
-        grams = [ngrams(rouge_tokens(g.representative.text)) for g in groups]
+        texts = [g.representative.text.split() for g in groups]
+        grams = [ngrams(rouge_tokens(" ".join(t))) for t in texts]
         have = [(Counter(), Counter()) for _ in targets]
         chosen: list[int] = []
         words = 0
         free = set(range(len(groups)))
         while free and not enough(words, len(chosen), budget):
-            gain, k = max((self._gain(grams[k], have, targets), -k) for k in free)
+            left = budget.words - words if budget.words is not None and budget.sentences is None else None
+            gain, k = max((self._gain_per_word(grams, texts, k, left, have, targets), -k) for k in free)
             if gain <= 0:
                 break
             k = -k
             free.discard(k)
             chosen.append(k)
-            words += len(groups[k].representative.text.split())
-            for (h1, h2), _ in zip(have, targets, strict=True):
+            words += len(texts[k])
+            for h1, h2 in have:
                 h1.update(grams[k][0])
                 h2.update(grams[k][1])
         return [groups[k].id for k in chosen] + [groups[k].id for k in sorted(free)]
+
+    def _gain_per_word(self, grams: list, texts: list[list[str]], k: int, left: int | None, have, targets) -> float:
+        """Gain of candidate ``k`` per word it adds, counting only the words that fit the budget."""
+        if left is None or len(texts[k]) <= left:
+            return self._gain(grams[k], have, targets) / max(len(texts[k]), 1)
+        return self._gain(ngrams(rouge_tokens(" ".join(texts[k][:left]))), have, targets) / max(left, 1)
 
     @staticmethod
     def _gain(cand: tuple[Counter, Counter], have: list, targets: list) -> float:
