@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 COMMANDS = ["summarize", "clean", "eval", "cluster", "ingest", "stories", "story", "serve"]
@@ -59,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as e:  # a bug must still end in one line, not a traceback, unless asked for
+        if os.environ.get("STORYBRIEF_DEBUG"):
+            raise
+        print(f"storybrief: internal error: {type(e).__name__}: {e} (STORYBRIEF_DEBUG=1 shows where)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":
