@@ -1,10 +1,16 @@
-"""Cached briefs: a :class:`Brief` back from the JSON the store keeps (``Brief.to_dict``)."""
+"""Cached briefs: the JSON the store keeps (``Brief.to_dict`` plus each article's cleaned body) and back.
+
+The body and what cleaning removed are kept so a cached brief shows the same as a fresh one; listings
+leave them out (:func:`public_brief`) to stay small.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..model import Article, Brief, BriefSentence
+from ..model import Article, Brief, BriefSentence, Removed
+
+CACHED_ONLY = ("body", "removed")
 
 
 def brief_from_dict(data: dict[str, Any]) -> Brief:
@@ -32,6 +38,8 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
             status=a.get("status", "used"),
             duplicate_of=a.get("duplicate_of"),
             reason=a.get("reason"),
+            body=a.get("body"),
+            removed=[Removed(**r) for r in a.get("removed", [])],
         )
         for a in data.get("articles", [])
     ]
@@ -43,3 +51,14 @@ def brief_from_dict(data: dict[str, Any]) -> Brief:
         articles=articles,
         method=data.get("method", "default"),
     )
+
+
+def cached_article_fields(article: Article) -> dict[str, Any]:
+    """What the cache keeps of an article beyond its entry in ``Brief.to_dict``."""
+    return {"body": article.body, "removed": [vars(r) for r in article.removed]}
+
+
+def public_brief(data: dict[str, Any]) -> dict[str, Any]:
+    """The cached brief without the cache-only article fields."""
+    articles = [{k: v for k, v in a.items() if k not in CACHED_ONLY} for a in data.get("articles", [])]
+    return {**data, "articles": articles}

@@ -24,7 +24,7 @@ from ..cluster.online import CENTROID_TERMS, StoryState, day_number
 from ..cluster.rows import article_from_row, cluster_text
 from ..cluster.stream import Doc, StoryClusterer
 from ..model import Article, Brief, Budget
-from .briefs import brief_from_dict
+from .briefs import brief_from_dict, cached_article_fields, public_brief
 from .db import connect, get_meta, set_meta
 
 DEFAULT_PATH = "storybrief.sqlite"
@@ -231,7 +231,7 @@ class Store:
             return None
         out = self._story_dict(row)
         out["article_list"] = [
-            {k: r[k] for k in r.keys() if r[k] is not None}
+            {k: r[k] for k in r.keys() if r[k] is not None}  # noqa: SIM118 (Row iterates values)
             for r in self.conn.execute(
                 "SELECT id, title, date, url, source, origin, duplicate_of FROM articles WHERE story = ?"
                 " ORDER BY date IS NULL, date, seq, id",
@@ -251,12 +251,12 @@ class Store:
         brief = self._brief_dict(row)
         return {
             "id": row["id"],
-            "title": brief.get("title") or row["title"],
+            "title": brief.get("title") or row["title"] or _headline(brief.get("summary", "")),
             "date": row["first_date"],
             "last_date": row["last_date"],
             "articles": row["size"],
             "updated": row["updated"],
-            "brief": brief,
+            "brief": public_brief(brief),
         }
 
     def _brief_dict(self, row: sqlite3.Row) -> dict[str, Any]:
@@ -270,13 +270,24 @@ class Store:
                 "SELECT * FROM articles WHERE story = ? ORDER BY date IS NULL, date, seq, id", (row["id"],)
             )
         ]
-        data = summarize_articles(articles, self.budget, story_id=row["id"]).to_dict()
+        brief = summarize_articles(articles, self.budget, story_id=row["id"])
+        data = brief.to_dict()
+        for entry, article in zip(data["articles"], brief.articles, strict=True):
+            entry.update(cached_article_fields(article))
         # a concurrent add may have grown the story meanwhile: then keep it stale so it is rebuilt again
         self.conn.execute(
             "UPDATE stories SET brief = ?, brief_size = ? WHERE id = ? AND size = ?",
             (json.dumps(data, ensure_ascii=False), len(articles), row["id"], len(articles)),
         )
         return data
+
+
+def _headline(summary: str, words: int = 12) -> str | None:
+    """A stand-in title for a story none of whose articles has one: the brief's first words."""
+    first = summary.split("\n", 1)[0].split()
+    if not first:
+        return None
+    return " ".join(first[:words]) + (" …" if len(first) > words else "")
 
 
 def _article(r: sqlite3.Row) -> Article:
