@@ -70,6 +70,15 @@ def browser():
 def page(browser, server):
     p = browser.new_page(viewport={"width": 1360, "height": 900})
     errors: list[str] = []
+
+    def offline(route) -> None:  # only the service is reachable: the page must need nothing from the internet
+        if route.request.url.startswith(server):
+            route.continue_()
+        else:
+            errors.append(f"outside request: {route.request.url}")
+            route.abort()
+
+    p.route("**/*", offline)
     p.on("pageerror", lambda e: errors.append(str(e)))
     # a missing asset or a fault of the service is a failure; a 400 the page asked for is not
     p.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status == 404 or r.status >= 500 else None)
@@ -157,3 +166,10 @@ def test_error_is_shown_clearly(page):
     page.click("#go")
     page.wait_for_selector("#status.error")
     assert "no usable article text" in page.locator("#status").inner_text()
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".opblock-summary-path", timeout=15_000)
+    paths = page.locator(".opblock-summary-path").all_inner_texts()
+    assert "/summarize" in paths and "/stories/{story_id}" in paths

@@ -301,3 +301,33 @@ def test_serve_refuses_bad_settings_with_a_clear_message(monkeypatch, capsys):
     monkeypatch.setenv("STORYBRIEF_MAX_REQUEST_BYTES", "ten")
     assert main(["serve", "--port", "0"]) == 2
     assert "STORYBRIEF_MAX_REQUEST_BYTES" in capsys.readouterr().err
+
+
+def test_timed_out_work_keeps_its_worker_so_slow_requests_cannot_pile_up():
+    import anyio
+
+    from storybrief.service.errors import ApiError
+    from storybrief.service.jobs import Jobs
+
+    ran: list[str] = []
+
+    def slow():
+        time.sleep(0.6)
+        ran.append("slow")
+
+    def fast():
+        ran.append("fast")
+        return "done"
+
+    async def scenario():
+        jobs = Jobs(workers=1, timeout=0.2)
+        with pytest.raises(ApiError) as first:
+            await jobs.run(slow)
+        with pytest.raises(ApiError):
+            await jobs.run(fast)  # the one worker is still busy with the abandoned call
+        await anyio.sleep(0.5)
+        return first.value.status, await jobs.run(fast)
+
+    status, result = anyio.run(scenario)
+    assert (status, result) == (503, "done")
+    assert ran == ["slow", "fast"]  # the fast call that timed out waiting was never started

@@ -27,9 +27,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--max-request-bytes", type=positive_int, metavar="N", help="largest request body (413 above)")
     p.add_argument("--max-articles", type=positive_int, metavar="N", help="most articles in one request (413)")
     p.add_argument("--max-text-chars", type=positive_int, metavar="N", help="longest article text (413)")
-    p.add_argument("--timeout", type=float, metavar="S", help="seconds one request may take (503 after)")
+    p.add_argument("--timeout", type=positive_float, metavar="S", help="seconds one request may take (503 after)")
     p.add_argument("--workers", type=positive_int, metavar="N", help="summaries computed at once")
     p.set_defaults(run=run)
+
+
+def positive_float(value: str) -> float:
+    """argparse type: a number of seconds above 0."""
+    try:
+        x = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not x > 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number of seconds")
+    return x
 
 
 def run(args: argparse.Namespace) -> int:

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
-import anyio
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -20,12 +17,13 @@ from ..render import FORMATS, render
 from . import errors
 from .errors import ApiError
 from .inputs import SERVICE_METHODS, SummarizeRequest, budget_of, check_documents, parse_json, read_request
+from .jobs import Jobs
 from .limits import BodyLimit
 from .payload import brief_payload
 from .settings import Settings
+from .store_access import StoreAccess
 
 WEB = Path(__file__).resolve().parent.parent / "web"
-T = TypeVar("T")
 MEDIA = {"json": "application/json", "markdown": "text/markdown", "text": "text/plain", "html": "text/html"}
 # The page loads only its own script and style: uploaded text can never run as code in it.
 PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'"
@@ -73,7 +71,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         description="A short, faithful brief of a news story, every sentence crediting its sources.",
     )
     app.state.settings = settings
-    app.state.jobs = Jobs(settings)
+    app.state.jobs = Jobs(settings.workers, settings.timeout)
     app.state.store = StoreAccess(settings.store)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     errors.install(app)
@@ -82,50 +80,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     _summarize_routes(app)
     _store_routes(app)
     return app
-
-
-class Jobs:
-    """Runs pipeline work in worker threads: at most ``settings.workers`` at once, each within the timeout."""
-
-    def __init__(self, settings: Settings) -> None:
-        self.timeout = settings.timeout
-        self.limiter = anyio.CapacityLimiter(settings.workers)
-
-    async def run(self, fn: Callable[..., T], *args: Any) -> T:
-        """``fn(*args)`` in a thread; ApiError 503 when waiting plus working takes over the timeout.
-
-        A thread cannot be killed: a timed-out job is abandoned and finishes in the background.
-        """
-        try:
-            with anyio.fail_after(self.timeout):
-                return await anyio.to_thread.run_sync(fn, *args, limiter=self.limiter, abandon_on_cancel=True)
-        except TimeoutError:
-            raise ApiError(
-                503, f"the request took longer than {self.timeout:g} s; try fewer or shorter articles"
-            ) from None
-
-
-class StoreAccess:
-    """The story store, opened on first use; calls are serialized because one SQLite connection is shared."""
-
-    def __init__(self, path: str | None) -> None:
-        self.path = path
-        self.lock = threading.Lock()
-        self._store: Any = None
-
-    def call(self, name: str, *args: Any, **kwargs: Any) -> Any:
-        """``store.<name>(*args, **kwargs)``, in the calling worker thread."""
-        with self.lock:
-            if self._store is None:
-                self._store = self._open()
-            return getattr(self._store, name)(*args, **kwargs)
-
-    def _open(self) -> Any:
-        try:
-            from ..store import Store
-        except ImportError:
-            raise ApiError(503, "this build of storybrief has no story store") from None
-        return Store(self.path) if self.path else Store()
 
 
 def _page_routes(app: FastAPI) -> None:
