@@ -11,7 +11,18 @@ import importlib
 import os
 import sys
 
-COMMANDS = ["summarize", "clean", "eval", "cluster", "ingest", "stories", "story", "serve"]
+# Sub-commands in the order --help lists them, with their one-line summary. Only the module of the
+# command being run is imported, so one command's heavy imports never slow down --help or the others.
+COMMANDS = {
+    "summarize": "write the brief of a story",
+    "clean": "clean articles and show what was removed",
+    "eval": "score selection methods with ROUGE against human references",
+    "cluster": "group article rows into stories",
+    "ingest": "",
+    "stories": "",
+    "story": "",
+    "serve": "run the HTTP service and web page",
+}
 
 DESCRIPTION = """\
 Turn a pile of news articles into a short, faithful brief of each story: page furniture removed,
@@ -26,8 +37,15 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every available sub-command."""
+def available_commands() -> list[str]:
+    """The sub-commands whose module exists (found without importing it)."""
+    from importlib.util import find_spec
+
+    return [name for name in COMMANDS if find_spec(f"storybrief.commands.{name}") is not None]
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: full options for ``command`` (all commands when None), a summary for the rest."""
     from . import __version__
 
     parser = argparse.ArgumentParser(
@@ -35,20 +53,24 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"storybrief {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        try:
-            module = importlib.import_module(f"storybrief.commands.{name}")
-        except ModuleNotFoundError as e:
-            if e.name == f"storybrief.commands.{name}":
-                continue  # command not built (yet)
-            raise
-        module.add_parser(sub)
+    for name in available_commands():
+        if command in (None, name):
+            importlib.import_module(f"storybrief.commands.{name}").add_parser(sub)
+        else:
+            sub.add_parser(name, help=COMMANDS[name] or f"see storybrief {name} --help")
     return parser
+
+
+def _command_in(argv: list[str]) -> str:
+    """The sub-command named in ``argv`` ("" when none): the first word that is not an option."""
+    word = next((a for a in argv if not a.startswith("-")), "")
+    return word if word in COMMANDS else ""
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 some input failed, 2 usage error)."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "run", None):
         parser.print_help()
