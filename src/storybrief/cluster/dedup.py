@@ -17,6 +17,7 @@ from datasketch import MinHash, MinHashLSH
 NUM_PERM = 64
 SHINGLE = 5  # words per shingle
 THRESHOLD = 0.6  # estimated Jaccard similarity of shingle sets that makes a near-copy
+SCHEME = "affine32"  # datasketch hashing scheme (uint32 values); stored fingerprints need the same one
 MIN_SHINGLES = 8  # shorter texts are never called duplicates: too little evidence
 _WORD = re.compile(r"\w+")
 
@@ -27,7 +28,7 @@ def signature(text: str) -> MinHash | None:
     shingles = {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
     if len(shingles) < MIN_SHINGLES:
         return None
-    m = MinHash(num_perm=NUM_PERM)
+    m = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     m.update_batch(list(shingles))
     return m
 

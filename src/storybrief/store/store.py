@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from ..cluster.dedup import NUM_PERM
+from ..cluster.dedup import NUM_PERM, SCHEME
 from ..cluster.features import Vocabulary, terms
 from ..cluster.online import CENTROID_TERMS, StoryState, day_number
 from ..cluster.rows import article_from_row, cluster_text
@@ -309,4 +309,4 @@ def _article(r: sqlite3.Row) -> Article:
 def _minhash(blob: bytes):
     from datasketch import MinHash
 
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint64))
+    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)

@@ -1,0 +1,62 @@
+"""``storybrief stories``: list the stories of the story store with their briefs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import textwrap
+from typing import Any
+
+from .common import output
+
+HELP = """\
+List the stories of the story store (--db, else $STORYBRIEF_DB, else ./storybrief.sqlite), newest first,
+each with its brief (rebuilt first if the story gained articles). --since DATE keeps the stories whose
+latest article is dated DATE or later."""
+
+
+def add_db_arg(p: argparse.ArgumentParser) -> None:
+    """--db PATH, shared by the store commands."""
+    p.add_argument("--db", metavar="PATH", help="the story store (default: $STORYBRIEF_DB, else ./storybrief.sqlite)")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    """Register the command."""
+    p = sub.add_parser(
+        "stories",
+        help="list the stories of the store",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--since", metavar="DATE", help="only stories with an article dated DATE (YYYY-MM-DD) or later")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
+    add_db_arg(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the command."""
+    from ..store import Store
+
+    with Store(args.db) as store:
+        found = store.stories(since=args.since)
+    with output(args.output) as out:
+        if args.format == "json":
+            out.write(json.dumps({"stories": found}, ensure_ascii=False, indent=2) + "\n")
+        else:
+            out.write("\n".join(story_text(s) for s in found) or "no stories\n")
+    return 0
+
+
+def story_text(story: dict[str, Any], width: int = 88) -> str:
+    """A story as a few lines of text: id, dates, size, title, then its brief with sources."""
+    dates = story["date"] or "undated"
+    if story.get("last_date") and story["last_date"] != story["date"]:
+        dates += f" to {story['last_date']}"
+    lines = [f"{story['id']}  {dates}  {story['articles']} article{'s' * (story['articles'] != 1)}"]
+    lines.append(f"  {story['title'] or '(untitled)'}")
+    for s in story["brief"].get("sentences", []):
+        text = f"{s['text']} [{', '.join(s['sources'])}]"
+        lines.append(textwrap.fill(text, width, initial_indent="  - ", subsequent_indent="    "))
+    return "\n".join(lines) + "\n"
