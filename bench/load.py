@@ -66,6 +66,23 @@ def start_service(workers: int) -> tuple[subprocess.Popen, str]:
     sys.exit("load.py: the service did not start within 30 s")
 
 
+def pipeline_median(stories: list[dict], words: int) -> float:
+    """Median seconds of the pipeline alone, in this process, over the stories (three passes).
+
+    Against the one-client latency this shows what HTTP, JSON and the page's extra fields add.
+    """
+    from storybrief.model import Budget
+    from storybrief.pipeline import summarize_documents
+
+    summarize_documents(stories[0]["documents"], Budget(words=words))  # warm-up: lazy imports
+    times = []
+    for story in stories * 3:
+        started = time.perf_counter()
+        summarize_documents(story["documents"], Budget(words=words))
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
 class Run:
     """Shared state of the clients: the request budget and what they measured."""
 
@@ -129,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     stories = load_stories(args.data / args.file, args.stories)
+    alone = pipeline_median(stories, args.words)
     proc, url = (None, args.url) if args.url else start_service(args.workers)
     try:
         # one request first, not counted: the service imports its libraries lazily on the first brief
@@ -156,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         "requests_per_second": round(len(run.latencies) / elapsed, 2),
         "p50_ms": round(1000 * statistics.median(run.latencies), 1) if run.latencies else None,
         "p99_ms": round(1000 * percentile(run.latencies, 99), 1) if run.latencies else None,
+        "pipeline_alone_p50_ms": round(1000 * alone, 1),
         "errors": sum(run.errors.values()),
         "error_kinds": run.errors,
     }
