@@ -1,20 +1,20 @@
 """Split a body into sentences with character spans.
 
 A rule-based splitter made for news copy. A sentence ends at ``.``, ``!`` or ``?`` (with any closing
-quotes or brackets) followed by space and a capital, digit or opening quote (``"``, ``“``, or the
-TREC/DUC ````` ``), unless the word before the full stop is a known abbreviation (``Gov.``, ``Feb.``),
+quotes or brackets) followed by space and a capital, digit or opening quote (straight, curly, or the
+two backticks of TREC/DUC text), unless the word before the full stop is a known abbreviation (``Gov.``, ``Feb.``),
 an initial (``J.``), or a dotted abbreviation (``U.S.``) not followed by a typical sentence opener
 ("in the U.S. The ..." ends; "U.S. Senate" does not). A full stop glued to the next sentence
 ("...(Methods).The nanostructures") also ends one, as scraped pages often lose that space.
 Paragraph breaks (newlines) always end a sentence.
 
 Why our own splitter: ``bench/split.py`` compared it with pysbd, syntok and blingfire on hand-checked
-news paragraphs (DUC 2003, raw Multi-News) and hand-written hard cases (docs/usage.md has the table).
-It is as accurate as the best of them on news paragraphs and the best on the hard cases (titles such
-as "Sen." and "Rep." after a full stop, "No. 1", "3 p.m. EST."), and runs at ~100,000 sentences/s in
-pure Python: about 60 times faster than pysbd and 15 times faster than syntok. blingfire is about
-as fast but splits "Sen. John McCain" and "Rep. Tom DeLay" and ships a binary model; none of them
-gives character spans directly for every case, which align and render rely on.
+news paragraphs (DUC 2003 and raw Multi-News, a dev half the rules were revised on and a test half checked
+afterwards) and on hand-written hard cases; docs/usage.md has the table. On the held-out paragraphs it has
+the best boundary F1 (97.7; syntok 96.0, blingfire 94.0, pysbd 80.6) and on the hard cases it is the only
+one that keeps "Sen. John McCain", "Rep. Tom DeLay", "No. 1" and "3 p.m. EST." right. It splits about
+80,000 sentences/s in pure Python: as fast as blingfire's compiled model, 40 times faster than syntok and
+180 times faster than pysbd, and it adds no dependency.
 """
 
 from __future__ import annotations
