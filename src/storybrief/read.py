@@ -325,6 +325,7 @@ def _skip_line(stream: IO[bytes], chunk: int = 1 << 20) -> None:
 
 def _cluster_row(n: int, raw: bytes) -> Row:
     """One cluster row from the bytes of line ``n``."""
+    raw = raw.rstrip(b"\r\n")  # so that an error's column is on this line, not past its end
     try:
         try:
             data = json.loads(raw)
