@@ -133,6 +133,15 @@ def test_story_of_500_articles_lists_every_one():
     assert 0 < sum(len(s.text.split()) for s in brief.sentences) <= 80
 
 
+def test_articles_past_the_limit_are_rejected_not_dropped():
+    from storybrief.pipeline import build_story
+    from storybrief.read import articles_from_documents
+
+    story = build_story(articles_from_documents([FLOOD_A, FLOOD_B, FLOOD_A + "More.", FLOOD_B]), max_articles=2)
+    assert [a.status for a in story.articles][2:] == ["rejected", "rejected"]
+    assert "more than 2 articles" in story.articles[3].reason
+
+
 def test_missing_file_and_empty_folder(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     status, brief, errors = run_json(capsys, str(tmp_path / "nope.txt"), str(tmp_path / "empty"))

@@ -46,9 +46,14 @@ def prepare(article: Article) -> Article:
     return article
 
 
-def build_story(articles: list[Article], story_id: str = "story") -> Story:
-    """Clean, split and align a story's articles."""
+def build_story(articles: list[Article], story_id: str = "story", max_articles: int = MAX_ARTICLES) -> Story:
+    """Clean, split and align a story's articles.
+
+    Articles past ``max_articles`` are rejected with the reason (memory stays bounded), not dropped.
+    """
     story = Story(id=story_id, articles=articles)
+    for a in articles[max_articles:]:
+        a.reject(f"story has more than {max_articles:,} articles: only the first {max_articles:,} are used")
     for a in articles:
         prepare(a)
         if a.status != "rejected":
