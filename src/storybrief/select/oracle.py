@@ -14,12 +14,26 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 
 from ..model import Budget, Story
-from .vectors import candidate_groups, enough, stem
+from .vectors import candidate_groups, enough
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """nltk's Porter stem, the one rouge-score uses (it differs from Snowball's on a few words)."""
+    return _porter().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _porter():
+    from nltk.stem.porter import PorterStemmer  # lazy and eval-only: nltk is slow to import
+
+    return PorterStemmer()
 
 
 def rouge_tokens(text: str) -> list[str]:

@@ -29,12 +29,10 @@ class TextRank:
             return []
         present = cand.counts.copy()
         present.data[:] = 1.0
-        overlap = sparse.triu(present @ present.T, k=1).tocoo()
+        overlap = (present @ present.T).tocoo()  # symmetric: both directions of each edge
         log_len = np.log(np.maximum(np.asarray(cand.counts.sum(axis=1)).ravel(), 1.0))
         denom = log_len[overlap.row] + log_len[overlap.col]
-        keep = denom > 0  # two one-word sentences: the formula is undefined, no edge
+        keep = (denom > 0) & (overlap.row != overlap.col)  # no self-links; no edge between one-word sentences
         n = len(cand)
-        w = sparse.coo_matrix(
-            (overlap.data[keep] / denom[keep], (overlap.row[keep], overlap.col[keep])), shape=(n, n)
-        ).tocsr()
-        return rank_by(pagerank(w + w.T, self.damping), cand)
+        w = sparse.csr_matrix((overlap.data[keep] / denom[keep], (overlap.row[keep], overlap.col[keep])), shape=(n, n))
+        return rank_by(pagerank(w, self.damping), cand)
