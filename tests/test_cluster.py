@@ -1,0 +1,98 @@
+"""Grouping a stream of articles into stories: joining, splitting by date, near-copies, bad rows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from storybrief.cluster import Doc, cluster_docs
+from storybrief.cluster.bcubed import bcubed
+
+QUAKE = [
+    "A magnitude 6.1 earthquake struck the Chilean port city of Arica on Monday, killing three people, "
+    "officials in Arica said. Several buildings collapsed in the city centre.",
+    "Three people died in Arica, Chile, when a 6.1 magnitude earthquake hit on Monday. Rescue teams searched "
+    "collapsed buildings in the Arica city centre.",
+]
+OTHER_QUAKE = (
+    "A 5.8 magnitude earthquake shook the Japanese island of Hokkaido on Tuesday, injuring twelve people in "
+    "Sapporo. Trains on Hokkaido were halted while engineers checked the tracks."
+)
+DETAILS = (
+    "The national emergency office said the quake struck at a depth of 35 kilometres, about 20 kilometres "
+    "north of the city, shortly after 9 in the morning. Power was cut to some 40,000 homes and the airport "
+    "was closed while engineers inspected the runway. President Elena Vargas flew to the region in the "
+    "afternoon and promised help to families who had lost their homes. Schools in the province will stay "
+    "closed for the rest of the week, the education ministry said, and aftershocks were felt until evening."
+)
+MATCH = (
+    "The Halden Hawks beat the Redmoor Rovers 3-1 in the cup final at Halden stadium on Saturday, with two goals "
+    "from striker Ola Berg. The Hawks last won the cup in 1998."
+)
+
+
+def stories(docs: list[Doc]) -> list[str]:
+    return [a.story for a in cluster_docs(docs)]
+
+
+def test_reports_of_one_event_join_and_other_events_do_not():
+    got = stories([Doc("a", QUAKE[0]), Doc("b", MATCH), Doc("c", QUAKE[1]), Doc("d", OTHER_QUAKE)])
+    assert got[0] == got[2]
+    assert len({got[0], got[1], got[3]}) == 3
+
+
+def test_the_same_story_much_later_is_a_new_story():
+    close = stories([Doc("a", QUAKE[0], "2026-03-02"), Doc("b", QUAKE[1], "2026-03-04")])
+    far = stories([Doc("a", QUAKE[0], "2026-03-02"), Doc("b", QUAKE[1], "2026-05-04")])
+    assert close[0] == close[1]
+    assert far[0] != far[1]
+
+
+def test_articles_are_taken_in_date_order_whatever_the_input_order():
+    docs = [Doc("late", QUAKE[1], "2026-05-04"), Doc("early", QUAKE[0], "2026-03-02"), Doc("mid", MATCH, "2026-03-03")]
+    out = list(cluster_docs(docs))
+    assert [a.id for a in out] == ["late", "early", "mid"]  # output keeps the input order
+    assert out[0].story != out[1].story
+
+
+def test_a_syndicated_copy_is_marked_as_a_near_duplicate_of_the_original():
+    original = QUAKE[0] + " " + DETAILS
+    copy = "Quake kills three in Arica\n" + original + " Distributed by Coast Wire. Subscribe for more news."
+    out = list(cluster_docs([Doc("orig", original), Doc("other", QUAKE[1] + " " + DETAILS[:200]), Doc("copy", copy)]))
+    assert out[2].duplicate_of == "orig"
+    assert out[2].story == out[0].story
+    assert out[1].duplicate_of is None  # a rewrite of the same event is not a copy
+
+
+def test_bcubed_scores_a_perfect_and_a_lumped_clustering():
+    gold = ["x", "x", "y", "y"]
+    assert bcubed(["a", "a", "b", "b"], gold) == (1.0, 1.0, 1.0)
+    p, r, _ = bcubed(["a", "a", "a", "a"], gold)
+    assert (p, r) == (0.5, 1.0)
+
+
+def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "storybrief", *args], input=stdin, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_cluster_command_writes_every_row_back_with_its_story_and_reports_bad_rows(tmp_path):
+    rows = [
+        {"id": "a", "text": QUAKE[0], "date": "2026-03-02", "source": "x"},
+        {"id": "b", "text": MATCH, "date": "2026-03-02"},
+        {"id": "c", "page_text": "Menu\nSign in\n" + QUAKE[1] + "\nSubscribe to our newsletter", "date": "2026-03-03"},
+    ]
+    lines = [json.dumps(r) for r in rows]
+    lines.insert(2, "{not json")
+    lines.append(json.dumps({"id": "d", "text": QUAKE[0], "date": "03/02/2026"}))
+    src = tmp_path / "feed.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = run_cli("cluster", str(src), "-o", str(tmp_path / "out.jsonl"))
+    out = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert done.returncode == 1
+    assert f"{src}:3: malformed JSON" in done.stderr and f"{src}:5:" in done.stderr
+    assert len(out) == 5 and "error" in out[2] and "error" in out[4]
+    assert out[0]["story"] == out[3]["story"] != out[1]["story"]
+    assert out[0]["source"] == "x"  # the row's own keys are kept
