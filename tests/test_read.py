@@ -70,3 +70,18 @@ def test_cluster_rows_stream_with_line_numbers(tmp_path):
     assert [r.line for r in rows] == [1, 3, 4]
     assert rows[1].error == 'no "documents" list'
     assert rows[2].data["documents"] == ["café"]  # a line in another encoding is decoded, not lost
+
+
+def test_overlong_jsonl_line_is_skipped_and_the_next_line_read(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text(json.dumps({"id": "big", "documents": ["x" * 5000]}) + "\n" + json.dumps({"id": 2, "documents": []}))
+    rows = list(read_cluster_rows(str(f), max_bytes=1000))
+    assert rows[0].error.startswith("line too large") and rows[0].line == 1
+    assert rows[1].data["id"] == 2 and rows[1].line == 2
+
+
+def test_a_file_of_several_stories_is_not_merged_into_one(tmp_path):
+    f = tmp_path / "two.jsonl"
+    f.write_text("".join(json.dumps({"id": i, "documents": [FLOOD_A]}) + "\n" for i in range(2)))
+    (a,) = read_paths([str(f)])
+    assert a.status == "rejected" and "--jsonl" in a.reason
