@@ -43,7 +43,7 @@ def server(tmp_path_factory) -> Iterator[str]:
 
     store = tmp_path_factory.mktemp("store") / "stories.sqlite"
     port = _free_port()
-    config = uvicorn.Config(create_app(Settings(store=str(store))), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(Settings(db=str(store))), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -173,3 +173,25 @@ def test_api_docs_render_offline(page, server):
     page.wait_for_selector(".opblock-summary-path", timeout=15_000)
     paths = page.locator(".opblock-summary-path").all_inner_texts()
     assert "/summarize" in paths and "/stories/{story_id}" in paths
+
+
+def test_stories_view_lists_the_store_and_opens_a_brief(page, server, example_dir):
+    pytest.importorskip("storybrief.store", reason="the story store (issue 6) is not in this build")
+    import httpx
+
+    rows = [{"id": f.stem, "text": f.read_text(encoding="utf-8")} for f in sorted(example_dir.glob("*.txt"))]
+    assert httpx.post(f"{server}/articles", json=rows, timeout=60).status_code == 200
+    page.click("#tab-stories")
+    story = page.locator("#stories-list .story").first
+    story.wait_for()
+    assert "2 articles" in story.inner_text()
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "browser-stories.png"))
+    story.click()
+    page.wait_for_selector("#view-brief:not([hidden]) #result:not([hidden])")
+    assert page.locator("#sentences .sentence").count() >= 1
+    page.locator("#sentences .sentence").first.click()
+    page.locator("#source-view mark").wait_for()
+    with page.expect_download() as info:
+        page.click("#dl-md")
+    assert Path(info.value.path()).read_text(encoding="utf-8").startswith("# ")

@@ -288,9 +288,9 @@ def test_slow_summary_times_out_with_503(monkeypatch):
 
 
 def test_settings_from_environment_and_options():
-    env = {"STORYBRIEF_MAX_ARTICLES": "12", "STORYBRIEF_TIMEOUT": "2.5", "STORYBRIEF_STORE": "/tmp/x.sqlite"}
+    env = {"STORYBRIEF_MAX_ARTICLES": "12", "STORYBRIEF_TIMEOUT": "2.5", "STORYBRIEF_DB": "/tmp/x.sqlite"}
     s = Settings.from_env(env, max_articles=3)
-    assert (s.max_articles, s.timeout, s.store) == (3, 2.5, "/tmp/x.sqlite")
+    assert (s.max_articles, s.timeout, s.db) == (3, 2.5, "/tmp/x.sqlite")
     with pytest.raises(ValueError, match="STORYBRIEF_MAX_ARTICLES"):
         Settings.from_env({"STORYBRIEF_MAX_ARTICLES": "lots"})
     with pytest.raises(ValueError, match="positive"):

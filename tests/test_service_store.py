@@ -15,7 +15,7 @@ with warnings.catch_warnings():
 
 
 def client(tmp_path, **settings) -> TestClient:
-    app = create_app(Settings(store=str(tmp_path / "stories.sqlite"), **settings))
+    app = create_app(Settings(db=str(tmp_path / "stories.sqlite"), **settings))
     return TestClient(app, raise_server_exceptions=False)
 
 

@@ -23,7 +23,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    p.add_argument("--store", metavar="PATH", help="story store file for /articles and /stories")
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        help="story store for /articles and /stories (default: $STORYBRIEF_DB, else ./storybrief.sqlite)",
+    )
     p.add_argument("--max-request-bytes", type=positive_int, metavar="N", help="largest request body (413 above)")
     p.add_argument("--max-articles", type=positive_int, metavar="N", help="most articles in one request (413)")
     p.add_argument("--max-text-chars", type=positive_int, metavar="N", help="longest article text (413)")
@@ -49,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..service import Settings, create_app
 
-    names = ("store", "max_request_bytes", "max_articles", "max_text_chars", "timeout", "workers")
+    names = ("db", "max_request_bytes", "max_articles", "max_text_chars", "timeout", "workers")
     try:
         settings = Settings.from_env(**{n: getattr(args, n) for n in names})
     except ValueError as e:

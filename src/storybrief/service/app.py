@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.jobs = Jobs(settings.workers, settings.timeout)
-    app.state.store = StoreAccess(settings.store)
+    app.state.store = StoreAccess(settings.db)
     app.add_middleware(BodyLimit, max_bytes=settings.max_request_bytes)
     errors.install(app)
     app.mount("/static", StaticFiles(directory=WEB), name="static")

@@ -24,12 +24,16 @@ def brief_payload(brief: Brief) -> dict[str, Any]:
 
 
 def removed_in_place(article: Article) -> list[dict[str, Any]]:
-    """The article's removed pieces, each with ``at``: the body offset of the first kept line at or after it."""
-    starts = _body_line_starts(article.text, article.body or "")
+    """The article's removed pieces, each with ``at``: the body offset of the first kept line at or after it.
+
+    ``at`` is None when the raw text is not at hand (a stored story's cached brief keeps only the body),
+    as no true place can be given then.
+    """
+    starts = _body_line_starts(article.text, article.body or "") if article.text else None
     end = len(article.body or "")
     out = []
     for r in article.removed:
-        at = next((offset for offset, line in starts if line >= r.line), end)
+        at = None if starts is None else next((offset for offset, line in starts if line >= r.line), end)
         out.append({"text": r.text, "reason": r.reason, "line": r.line, "at": at})
     return out
 

@@ -15,7 +15,8 @@ class Settings:
     ``max_request_bytes`` caps a request body (413), ``max_articles`` the documents of one request (413),
     ``max_text_chars`` the text of one document (413), ``max_words``/``max_sentences`` the budget a client
     may ask for (422), ``timeout`` the seconds one summary may take (503), ``workers`` how many summaries
-    run at once; ``store`` is the path of the story store (None: the store's own default).
+    run at once; ``db`` is the story store's file (None: the store's default, ``$STORYBRIEF_DB`` or
+    ``./storybrief.sqlite``).
     """
 
     max_request_bytes: int = 10_000_000
@@ -25,7 +26,7 @@ class Settings:
     max_sentences: int = 100
     timeout: float = 30.0
     workers: int = 2
-    store: str | None = None
+    db: str | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: object) -> Settings:

@@ -114,10 +114,9 @@ function sourceNumbers(brief) {
   return numbers;
 }
 
-// An outlet's name, else the article's title, else its file name (pasted articles have only an id).
+// The service names each article (outlet, site, file name or id); older briefs may lack the name.
 function articleLabel(a) {
-  const file = a.origin && !/^document \d+$/.test(a.origin) ? a.origin : null;
-  return a.source || a.title || file || a.id;
+  return a.name || a.source || a.id;
 }
 
 function showBrief(brief) {
@@ -185,12 +184,13 @@ function showSource(index) {
 // The body line by line, the sentence's span marked, each removed piece faded where it stood.
 function articleBody(article, start, end) {
   const body = article.body || "";
-  const removed = [...(article.removed || [])].sort((a, b) => a.at - b.at);
+  // a piece without a place (a stored story keeps no raw text) is shown first, in page order
+  const removed = [...(article.removed || [])].sort((a, b) => (a.at ?? -1) - (b.at ?? -1) || a.line - b.line);
   const container = el("div", { class: "article-body" });
   let offset = 0;
   let r = 0;
   const flushRemoved = (upto) => {
-    while (r < removed.length && removed[r].at <= upto) {
+    while (r < removed.length && (removed[r].at ?? -1) <= upto) {
       const piece = removed[r++];
       container.append(el("p", { class: "removed", title: `removed: ${piece.reason}` },
         el("span", { class: "reason", text: piece.reason }), piece.text));
@@ -252,11 +252,15 @@ async function loadStories() {
 }
 
 function storyItem(story) {
-  const count = story.articles ?? story.size ?? story.n_articles;
-  const meta = [story.date || story.updated, count != null ? `${count} article${count === 1 ? "" : "s"}` : null]
-    .filter(Boolean).join(" · ");
+  const count = story.articles;
+  const when = story.date
+    ? [story.date, story.last_date].filter((d, i, all) => d && all.indexOf(d) === i).join(" – ")
+    : story.updated ? `updated ${String(story.updated).slice(0, 16).replace("T", " ")}` : null;
+  const meta = [when, count != null ? `${count} article${count === 1 ? "" : "s"}` : null].filter(Boolean).join(" · ");
+  const preview = ((story.brief && story.brief.summary) || "").split("\n")[0];
   return el("li", {}, el("button", { type: "button", class: "story", onclick: () => openStory(story.id) },
-    el("span", { class: "story-title", text: story.title || story.id }),
+    el("span", { class: "story-main" }, el("span", { class: "story-title", text: story.title || story.id }),
+      preview ? el("span", { class: "story-preview", text: preview }) : null),
     el("span", { class: "meta", text: meta })));
 }
 
