@@ -1,0 +1,164 @@
+"""Speed benchmark: time and peak memory per story against story size, and whole-file throughput.
+
+    .venv/bin/python bench/speed.py ../shared/data [--sizes 2,10,100,1000] [--repeats 5] [--stories 500]
+
+Stories of 2, 10, 100 and 1,000 articles are built from the documents of
+DATA_DIR/mds/multinews_plus_lowercased.jsonl, in file order. For each size: the shared preparation
+(read, clean, split, align) and each method's selection are timed (medians over --repeats runs, after
+one warm-up run so that imports are not counted) and their peak traced memory measured (tracemalloc,
+in a separate run, since tracing slows the code down). Throughput: the first --stories clusters of the
+file, each prepared once and briefed by each method, in stories per second of the whole pipeline.
+Every figure is also given as a ratio to lexrank, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+import tracemalloc
+from functools import partial
+from pathlib import Path
+
+from storybrief.model import Budget
+from storybrief.pipeline import brief_of, build_story
+from storybrief.read import articles_from_documents
+from storybrief.select import EVAL_ONLY, METHODS, get_method
+
+FILE = "mds/multinews_plus_lowercased.jsonl"
+
+
+def build(docs: list[str], story_id: str):
+    """Read, clean, split and align documents into a story."""
+    return build_story(articles_from_documents(docs), story_id)
+
+
+def documents(path: Path, n: int) -> list[str]:
+    """The first ``n`` documents of a cluster file, across clusters."""
+    out: list[str] = []
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            out.extend(json.loads(line)["documents"])
+            if len(out) >= n:
+                break
+    return out[:n]
+
+
+def timed(fn, repeats: int) -> float:
+    """Median seconds of ``fn()`` over ``repeats`` runs."""
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times)
+
+
+def peak_mb(fn) -> float:
+    """Peak memory traced while ``fn()`` runs, in MB."""
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
+def by_size(docs: list[str], sizes: list[int], methods: list[str], repeats: int, budget: Budget) -> list[dict]:
+    """One row per story size: sentences, preparation and per-method select time and memory."""
+    rows = []
+    for size in sizes:
+        prep = partial(build, docs[:size], f"s{size}")
+        story = prep()
+        row = {"articles": size, "sentences": len(story.sentences), "prepare_s": timed(prep, repeats)}
+        row["prepare_mb"] = peak_mb(prep)
+        for m in methods:
+            run = partial(brief_of, story, budget, get_method(m))
+            run()  # warm-up: imports and caches are not what is measured
+            row[m] = timed(run, repeats)
+            row[f"{m}_mb"] = peak_mb(run)
+        rows.append(row)
+        print(f"size {size}: done", file=sys.stderr, flush=True)
+    return rows
+
+
+def throughput(path: Path, n: int, methods: list[str], budget: Budget) -> dict[str, float]:
+    """Stories per second of the whole pipeline for each method over the first ``n`` clusters."""
+    prepare = 0.0
+    select = dict.fromkeys(methods, 0.0)
+    count = 0
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if n and count >= n:
+                break
+            row = json.loads(line)
+            t0 = time.perf_counter()
+            story = build_story(articles_from_documents(row["documents"]), str(row.get("id", count)))
+            prepare += time.perf_counter() - t0
+            for m in methods:
+                t0 = time.perf_counter()
+                brief_of(story, budget, m)
+                select[m] += time.perf_counter() - t0
+            count += 1
+    return {"stories": count, "prepare_s": prepare, **{m: count / (prepare + s) for m, s in select.items()}}
+
+
+def markdown(rows: list[dict], thr: dict[str, float], methods: list[str], repeats: int) -> str:
+    """The tables of the report."""
+    ref = "lexrank"
+    head = ["articles", "sentences", "prepare ms", *[f"{m} ms (x lexrank)" for m in methods]]
+    lines = [f"**Select time per story (median of {repeats}) and preparation**", "", "| " + " | ".join(head) + " |"]
+    lines.append("|" + " ---: |" * len(head))
+    for r in rows:
+        cells = [str(r["articles"]), str(r["sentences"]), f"{r['prepare_s'] * 1000:.1f}"]
+        cells += [f"{r[m] * 1000:.1f} ({r[m] / r[ref]:.2f})" for m in methods]
+        lines.append("| " + " | ".join(cells) + " |")
+    head = ["articles", "prepare MB", *[f"{m} MB" for m in methods]]
+    lines += ["", "**Peak traced memory per story (tracemalloc)**", "", "| " + " | ".join(head) + " |"]
+    lines.append("|" + " ---: |" * len(head))
+    for r in rows:
+        lines.append(
+            "| "
+            + " | ".join([str(r["articles"]), f"{r['prepare_mb']:.1f}", *[f"{r[m + '_mb']:.1f}" for m in methods]])
+            + " |"
+        )
+    lines += ["", f"**Throughput, whole pipeline, first {thr['stories']} clusters of {FILE}**", ""]
+    lines += ["| method | stories/s | x lexrank |", "| --- | ---: | ---: |"]
+    lines += [f"| {m} | {thr[m]:.1f} | {thr[m] / thr[ref]:.2f} |" for m in methods]
+    lines.append(f"\nPreparation (read, clean, split, align) took {thr['prepare_s']:.1f} s of each method's total.")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark; returns the exit status."""
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("data_dir", type=Path, help="the benchmark data folder (holding mds/)")
+    p.add_argument("--sizes", default="2,10,100,1000", help="story sizes in articles")
+    p.add_argument("--repeats", type=int, default=5, help="runs per measurement (medians)")
+    p.add_argument("--stories", type=int, default=500, help="clusters for the throughput run (0: the whole file)")
+    p.add_argument("--methods", default=None, help="comma-separated methods (default: all but eval-only)")
+    p.add_argument("--words", type=int, default=100, help="word budget")
+    p.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "out" / "speed.md")
+    args = p.parse_args(argv)
+    path = args.data_dir / FILE
+    if not path.exists():
+        print(f"speed: {path} not found", file=sys.stderr)
+        return 1
+    methods = args.methods.split(",") if args.methods else [m for m in METHODS if m not in EVAL_ONLY]
+    if "lexrank" not in methods:
+        methods.append("lexrank")  # the reference every ratio is taken to
+    sizes = [int(s) for s in args.sizes.split(",")]
+    budget = Budget(words=args.words)
+    rows = by_size(documents(path, max(sizes)), sizes, methods, args.repeats, budget)
+    thr = throughput(path, args.stories, methods, budget)
+    report = markdown(rows, thr, methods, args.repeats)
+    print(report)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
