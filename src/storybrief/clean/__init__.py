@@ -1,0 +1,135 @@
+"""Clean raw article text: drop page furniture, find title, date, dateline and byline.
+
+Works on plain text, one line at a time but never alone: a small learned model (``scorer``) reads each
+line's shape (length, sentence punctuation, stop words, capitalised runs, glued icon names, families of
+prompts) and its neighbourhood (the scores around it, its place relative to the page's main run of
+prose). What it removes is kept in ``Article.removed`` with the family it belongs to (``furniture``);
+the headline, date, byline and dateline are taken from the page header (``metadata``).
+"""
+
+from __future__ import annotations
+
+from ..model import Article, Removed
+from . import furniture as fu
+from .metadata import (
+    DATE_LINE,
+    byline_name,
+    date_from_url,
+    find_date,
+    find_dateline,
+    find_headline,
+    looks_like_name,
+)
+from .scorer import score_lines
+from .text import page_lines, repair
+from .weights import WEIGHTS
+
+__all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
+
+SECTION_LABEL = fu.MENU + " (above the headline)"
+HEADER_LINES = 12  # how far above the first paragraph the headline, date and byline are looked for
+
+
+def furniture_reason(line: str) -> str | None:
+    """The furniture family of a line that is furniture whatever surrounds it, else None.
+
+    Template holes, glued icon names and photo captions or credits are never article text, however
+    much they read like it (a caption is often a whole sentence); nor is a short unpunctuated prompt
+    ("Subscribe now", "Advertisement", "Read more", "3 comments") even in the middle of the article.
+    """
+    s = line.strip()
+    if fu.has_template(s):
+        return fu.TEMPLATE
+    sentence = s.endswith((".", "!", "?", '"', "”"))
+    if not sentence and fu.icon_score(s[:300]) >= 4:
+        return fu.ICONS
+    words = len(s.split())
+    found = fu.families(s, words <= fu.SHORT)
+    if "caption" in found:
+        return fu.CAPTION
+    if words <= 8 and not sentence and found & fu.PROMPT_LIKE:
+        return fu.family(s, words)
+    return None
+
+
+def keep_mask(lines: list[str]) -> tuple[list[bool], list[int]]:
+    """Which of the stripped, non-empty lines are article text; and each line's word count."""
+    probs, counts = score_lines(lines)
+    threshold = WEIGHTS["threshold"]
+    keep = [p >= threshold and not furniture_reason(s) for p, s in zip(probs.tolist(), lines, strict=True)]
+    return keep, counts.tolist()
+
+
+def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: list[Removed]) -> None:
+    """Wire copy may open with a ``date 2018-01-17`` line, sometimes glued to the first text: take it off."""
+    for k, (n, s) in enumerate(numbered[:3]):
+        m = DATE_LINE.match(s)
+        if m and (m.group(0).lower().startswith(("date", "published", "posted", "updated")) or k == 0):
+            article.date = article.date or find_date(m.group(1))
+            removed.append(Removed(m.group(0).strip(), fu.DATE, n))
+            rest = s[m.end() :].strip()
+            if rest:
+                numbered[k] = (n, rest)
+            else:
+                del numbered[k]
+            return
+
+
+def _header_metadata(article: Article, lines: list[str], keep: list[bool], counts: list[int]) -> dict[int, str]:
+    """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
+    first_prose = next((i for i, k in enumerate(keep) if k and counts[i] >= 12), None)
+    if first_prose is None:
+        first_prose = next((i for i, k in enumerate(keep) if k), len(lines))
+    lo = max(0, first_prose - HEADER_LINES)
+    header = lines[lo:first_prose]
+    taken: dict[int, str] = {}
+    opening = " ".join(lines[first_prose : first_prose + 3])
+    h = find_headline(header, opening, lambda s: fu.family(s, len(s.split())) not in (fu.MENU, fu.LOW_SCORE))
+    if h is not None:
+        taken[lo + h] = fu.HEADLINE
+        article.title = article.title or lines[lo + h]
+        # The article starts at its headline: lines above it are the page's header (section labels, menus).
+        taken.update((i, SECTION_LABEL) for i in range(lo + h) if keep[i])
+    for i in range(lo, min(len(lines), first_prose + 1)):
+        s = lines[i]
+        if i in taken or counts[i] > 14:
+            continue
+        name = byline_name(s)
+        if name is None and h is not None and 0 < i - (lo + h) <= 3 and looks_like_name(s):
+            name = s
+        if name and not article.byline:
+            article.byline = name
+            taken[i] = fu.BYLINE
+        elif counts[i] <= 12 and (d := find_date(s)):
+            article.date = article.date or d
+            taken[i] = fu.DATE
+    return taken
+
+
+def clean(article: Article) -> Article:
+    """Clean an article in place: set ``body``, metadata and ``removed``; return it."""
+    numbered = page_lines(repair(article.text))
+    removed: list[Removed] = []
+    _take_date_line(article, numbered, removed)
+    lines = [s for _, s in numbered]
+    keep, counts = keep_mask(lines)
+    taken = _header_metadata(article, lines, keep, counts)
+    kept: list[str] = []
+    for i, (n, s) in enumerate(numbered):
+        if keep[i] and i not in taken:
+            kept.append(s)
+        else:
+            reason = taken.get(i) or fu.family(s, counts[i])
+            removed.append(Removed(s, reason, n))
+    # The dateline opens the first paragraph, below any standfirst line.
+    for j in [j for j, s in enumerate(kept) if len(s.split()) >= 8][:2]:
+        if dl := find_dateline(kept[j]):
+            article.dateline = article.dateline or dl[0]
+            kept[j] = kept[j][dl[1] :]
+            break
+    article.body = "\n".join(kept)
+    article.removed = sorted(removed, key=lambda r: r.line)
+    article.date = article.date or date_from_url(article.url) or find_date("\n".join(lines[:15]))
+    if not article.body.strip():
+        article.reject("no article text left after cleaning")
+    return article

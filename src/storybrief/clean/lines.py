@@ -1,0 +1,218 @@
+"""Features of a page's lines: what a line looks like alone, and what surrounds it.
+
+The article is a long run of sentence-like lines; furniture comes in blocks of short, unpunctuated
+lines of known kinds. ``line_features`` describes each line alone; ``context_features`` adds its
+neighbourhood (the first-pass scores of the lines around it, where it sits relative to the mass of
+prose on the page).
+
+Speed matters (hundreds of pages a second on one core), so the character-level features of all lines
+are counted at once with numpy over the page's code points, and the wording of furniture families is
+looked for with one regular expression, only in short lines (where furniture lives) and in the tail of
+long ones (where photo credits sit).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+
+from . import furniture as fu
+
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+STOPWORDS = frozenset(
+    "a an the of to in on at for and or but is are was were be been being has have had it its this that these "
+    "those with as by from he she they we i you his her their our who which what when where not will would "
+    "said says can could should may might than then there also after before about into over more most some "
+    "such no if so do does did just all one two new up out".split()
+)
+SHORT = fu.SHORT
+
+LINE_FEATURES = [
+    "log_words",
+    "long",
+    "short",
+    "ends_sentence",
+    "inner_sentences",
+    "lowercase_word_ratio",
+    "capitalised_ratio",
+    "nonletter_ratio",
+    "digit_ratio",
+    "commas_per_word",
+    "mean_word_len",
+    "all_caps",
+    "ends_colon",
+    "starts_lower",
+    "repeated",
+    "template",
+    "glued_words",
+    "separators",
+    *fu.FAMILY_FEATURES,
+]
+CONTEXT_FEATURES = [
+    "p",
+    "p_prev",
+    "p_next",
+    "p_window3",
+    "p_window8",
+    "mass_before",
+    "mass_after",
+    "mass_inside",
+    "in_main_run",
+    "dist_main_run",
+    "rel_position",
+]
+# Character classes as bits of a lookup table over code points (beyond the table: a letter of some script).
+UPPER, LOWER, DIGIT, SPACE, END, QUOTE, SEP, COMMA = (1 << i for i in range(8))
+_TABLE_SIZE = 0x3000
+
+
+def _class_table() -> np.ndarray:
+    table = np.zeros(_TABLE_SIZE + 1, dtype=np.uint8)
+    for cp in range(_TABLE_SIZE):
+        ch = chr(cp)
+        if ch.isupper() and cp < 128:
+            table[cp] |= UPPER
+        elif ch.isalpha():
+            table[cp] |= LOWER  # non-ASCII capitals count as lower case: rare in furniture, cheap to ignore
+        elif ch.isdigit():
+            table[cp] |= DIGIT
+        elif ch.isspace():
+            table[cp] |= SPACE
+    for chars, bit in ((".!?", END), ("\"'’”)]", QUOTE), ("|•·»›/", SEP), (",", COMMA)):
+        for ch in chars:
+            table[ord(ch)] |= bit
+    table[_TABLE_SIZE] = LOWER
+    return table
+
+
+_CLASSES = _class_table()
+
+
+def _char_classes(c: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The class bits of each code point, and boolean arrays of the classes counted per line."""
+    bits = _CLASSES[np.minimum(c, _TABLE_SIZE)]
+    upper = (bits & UPPER) != 0
+    lower = (bits & LOWER) != 0
+    letter = upper | lower
+    prev_letter = np.concatenate(([False], letter[:-1]))
+    inner = np.zeros_like(letter)
+    inner[:-2] = ((bits[:-2] & END) != 0) & ((bits[1:-1] & SPACE) != 0) & upper[2:]
+    glued = np.zeros_like(letter)
+    glued[:-2] = lower[:-2] & upper[1:-1] & lower[2:]
+    return bits, {
+        "letter": letter,
+        "word": letter & ~prev_letter,
+        "cap": upper & ~prev_letter,
+        "low": lower & ~prev_letter,
+        "upper": upper,
+        "lower": lower,
+        "digit": (bits & DIGIT) != 0,
+        "comma": (bits & COMMA) != 0,
+        "sep": (bits & SEP) != 0,
+        "inner": inner,
+        "glued": glued,
+    }
+
+
+def _ends_sentence(bits: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    last = bits[ends - 1]
+    before = bits[np.maximum(ends - 2, 0)]
+    return ((last & END) != 0) | (((last & QUOTE) != 0) & ((before & END) != 0))
+
+
+def line_features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-line features (``LINE_FEATURES``) of stripped, non-empty lines, and each line's word count."""
+    if not lines:
+        return np.zeros((0, len(LINE_FEATURES))), np.zeros(0, dtype=int)
+    text = "\n".join(lines)
+    c = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    ends = starts + lengths
+    bits, k = _char_classes(c)
+    sums = {name: np.add.reduceat(arr.astype(np.int32), starts) for name, arr in k.items()}
+    n = sums["word"]
+    inv = 1.0 / np.maximum(n, 1)
+    seen = Counter(lines)
+    families = np.array([fu.family_flags(s, w <= SHORT) for s, w in zip(lines, n.tolist(), strict=True)], dtype=float)
+    cols = [
+        np.log1p(n),
+        n >= 20,
+        n <= 4,
+        _ends_sentence(bits, ends),
+        np.minimum(sums["inner"], 5) / 5.0,
+        sums["low"] * inv,
+        sums["cap"] * inv,
+        1.0 - (sums["letter"] + n) / np.maximum(lengths, 1),
+        sums["digit"] / np.maximum(lengths, 1),
+        sums["comma"] * inv,
+        sums["letter"] * inv / 10.0,
+        (sums["lower"] == 0) & (sums["upper"] >= 2),
+        c[ends - 1] == 58,
+        k["lower"][starts],
+        np.fromiter((seen[s] > 1 for s in lines), dtype=bool, count=len(lines)),
+        np.fromiter(("{" in s and fu.has_template(s) for s in lines), dtype=bool, count=len(lines)),
+        np.minimum(sums["glued"], 6) / 6.0,
+        np.minimum(sums["sep"], 4) / 4.0,
+    ]
+    x = np.column_stack([np.asarray(col, dtype=float) for col in cols] + [families])
+    return x, n
+
+
+def _window_means(p: np.ndarray, k: int) -> np.ndarray:
+    """The mean of ``p`` over ``[i-k, i+k]`` for each i (clipped at the ends)."""
+    n = len(p)
+    pre = np.concatenate(([0.0], np.cumsum(p)))
+    idx = np.arange(n)
+    hi, lo = np.minimum(n, idx + k + 1), np.maximum(0, idx - k)
+    return (pre[hi] - pre[lo]) / (hi - lo)
+
+
+def _main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
+    """The span of lines holding the most prose words, allowing gaps of up to three non-prose lines."""
+    best = (0, -1, -1.0)
+    start, mass, gap = -1, 0.0, 0
+    for i, (v, n) in enumerate(zip(p, counts, strict=True)):
+        if v >= 0.5:
+            if start < 0:
+                start, mass = i, 0.0
+            mass += n
+            gap = 0
+            if mass > best[2]:
+                best = (start, i, mass)
+        elif start >= 0:
+            gap += 1
+            if gap > 3:
+                start, gap = -1, 0
+    return best[0], best[1]
+
+
+def context_features(p: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """Per-line neighbourhood features (``CONTEXT_FEATURES``) from first-pass scores ``p`` and word counts."""
+    n = len(p)
+    if not n:
+        return np.zeros((0, len(CONTEXT_FEATURES)))
+    mass = p * counts
+    total = mass.sum() or 1.0
+    before = (np.cumsum(mass) - mass) / total
+    after = 1.0 - before - mass / total
+    lo, hi = _main_run(p.tolist(), counts.tolist())
+    idx = np.arange(n)
+    dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
+    return np.column_stack(
+        [
+            p,
+            np.concatenate(([0.0], p[:-1])),
+            np.concatenate((p[1:], [0.0])),
+            _window_means(p, 3),
+            _window_means(p, 8),
+            before,
+            after,
+            4.0 * before * after,
+            (idx >= lo) & (idx <= hi),
+            np.minimum(dist, 20) / 20.0,
+            idx / n,
+        ]
+    ).astype(float)

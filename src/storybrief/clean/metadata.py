@@ -1,0 +1,136 @@
+"""Metadata found in page text: headline, publication date, byline and dateline.
+
+The headline is looked for among the lines just above the article's first paragraph (the page header),
+preferring a line of headline length that shares words with the opening paragraph, so that a site name
+or a section label ("International relations") is not taken. Dates and bylines are looked for in the
+same header, then in the whole page.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date as _date
+
+from .lines import STOPWORDS, WORD
+
+_MONTH_NAMES = "january february march april may june july august september october november december".split()
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b")
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+((?:19|20)\d\d)\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
+DATE_LINE = re.compile(r"^\s*(?:date|published|posted|updated)?\s*:?\s*((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.I)
+_DATELINE = re.compile(
+    r"^((?:[A-Z][A-Za-z.'-]+\s?){1,4}(?:,\s*(?:[A-Z][A-Za-z.'-]+\s?){1,3})?"
+    r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)\s*(?:--|—|–|:|-)\s+"
+)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|posted by|author:?|reporting by)\s+(.+?)\s*$",
+    re.I,
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z.'’-]*|[A-Z]\.|de|van|von|der|da|del|la|le|bin|al-\w+|and|&)$")
+
+
+def _month_number(name: str) -> int:
+    return next(i for i, m in enumerate(_MONTH_NAMES, 1) if m.startswith(name.lower().rstrip(".")[:3]))
+
+
+def _iso(year: int, month: int, day: int) -> str | None:
+    try:
+        return _date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(text: str) -> str | None:
+    """The first plausible date written in the text (ISO, "Jan. 17, 2018", "17 January 2018"), as YYYY-MM-DD."""
+    found = []
+    for rx, order in ((_ISO_DATE, "ymd"), (_MDY, "mdy"), (_DMY, "dmy"), (_NUMERIC, "num")):
+        m = rx.search(text)
+        if not m:
+            continue
+        if order == "ymd":
+            iso = _iso(int(m[1]), int(m[2]), int(m[3]))
+        elif order == "mdy":
+            iso = _iso(int(m[3]), _month_number(m[1]), int(m[2]))
+        elif order == "dmy":
+            iso = _iso(int(m[3]), _month_number(m[2]), int(m[1]))
+        else:  # 01/17/2018 is month first unless the first number cannot be a month
+            a, b = int(m[1]), int(m[2])
+            iso = _iso(int(m[3]), a, b) if a <= 12 else _iso(int(m[3]), b, a)
+        if iso:
+            found.append((m.start(), iso))
+    return min(found)[1] if found else None
+
+
+def date_from_url(url: str | None) -> str | None:
+    """A date written in a URL path (``/2018/01/17/``), as ISO."""
+    m = _URL_DATE.search(url or "")
+    return _iso(int(m[1]), int(m[2]), int(m[3])) if m else None
+
+
+def _content_words(s: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 2}
+
+
+def _headline_score(line: str, distance: int, opening: set[str]) -> float:
+    """How much a header line looks like the headline: length, closeness to the body, words shared with it."""
+    words = WORD.findall(line)
+    n = len(words)
+    if n < 3 or n > 30 or (line.endswith((".", ":", ",")) and n > 25):
+        return -1.0
+    own = _content_words(line)
+    shared = len(own & opening) / len(own) if own else 0.0
+    return 1.0 + 2.0 * shared + min(n, 12) / 12.0 - 0.08 * distance
+
+
+def find_headline(header: list[str], opening: str, is_furniture) -> int | None:
+    """The index in ``header`` (the lines above the body, nearest last) of the headline, or None.
+
+    ``is_furniture(line)`` tells lines of a known furniture family, which are never headlines.
+    """
+    words = _content_words(opening)
+    best, best_score = None, 0.0
+    for i, line in enumerate(header):
+        if is_furniture(line) or is_byline(line) or (find_date(line) and len(WORD.findall(line)) < 8):
+            continue
+        score = _headline_score(line, len(header) - 1 - i, words)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line is a byline ("By Jane Doe and John Roe")."""
+    return byline_name(line) is not None
+
+
+def byline_name(line: str) -> str | None:
+    """The names of a byline line ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), or None."""
+    m = _BYLINE.match(line.strip())
+    if not m or len(m[1]) > 80 or not m[1][:1].isupper():
+        return None
+    name = re.split(r"\s+(?:\||—|–|-)\s+|\s+(?:updated|published|posted)\b", m[1], flags=re.I)[0]
+    return name.strip(" ,") or None
+
+
+def looks_like_name(line: str) -> bool:
+    """A bare author line: two to five capitalised words ("Jane Doe", "LEONARDO GARCIA")."""
+    parts = line.split()
+    return 2 <= len(parts) <= 5 and all(_NAME_WORD.match(p) for p in parts) and parts[-1][0].isupper()
+
+
+def find_dateline(first_paragraph: str) -> tuple[str, int] | None:
+    """The dateline opening a paragraph ("VANCOUVER, Canada -- ") and where the text after it starts."""
+    m = _DATELINE.match(first_paragraph)
+    if not m or len(m.group(1)) >= 50:
+        return None
+    place = m.group(1).strip()
+    # A dateline names a place, written in capitals at least at its start ("OTTAWA", "VANCOUVER, Canada").
+    if not place.split(",")[0].replace(" ", "").replace(".", "").isupper() and "(" not in place:
+        return None
+    return place, m.end()
