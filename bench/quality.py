@@ -15,6 +15,8 @@ import time
 from itertools import islice
 from pathlib import Path
 
+from tqdm import tqdm
+
 from storybrief.evaluate.report import aggregate, format_markdown
 from storybrief.evaluate.runner import run_eval
 from storybrief.model import Budget
@@ -37,11 +39,15 @@ def evaluate_file(path: Path, methods: list[str], limit: int | None, jobs: int) 
     words = budget_for(path)
     start = time.perf_counter()
     rows = islice(read_cluster_rows(str(path)), limit)
-    results = []
-    for n, r in enumerate(run_eval(rows, methods, Budget(words=words), jobs=jobs), 1):
-        results.append(r)
-        print(f"\r{path.name}: {n} clusters", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
+    results = list(
+        tqdm(
+            run_eval(rows, methods, Budget(words=words), jobs=jobs),
+            desc=path.name,
+            unit="cluster",
+            file=sys.stderr,
+            disable=not sys.stderr.isatty(),
+        )
+    )
     report = aggregate(results, methods, "default" if "default" in methods else methods[0])
     took = time.perf_counter() - start
     head = f"### {path.name} — {words} words, {report['scored']} clusters ({took:.0f} s with {jobs} job(s))\n\n"

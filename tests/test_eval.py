@@ -137,6 +137,10 @@ def test_eval_rejects_unknown_methods(tmp_path, capsys):
     data = _write(tmp_path, [{"id": "ok", "documents": STORY, "summaries": [REFERENCE]}])
     assert main(["eval", data, "-m", "lead,nosuch"]) == 2
     assert "unknown method 'nosuch'" in capsys.readouterr().err
+    assert main(["eval", data, "-m", "lead:first_only"]) == 2
+    assert "expected key=value" in capsys.readouterr().err
+    assert main(["eval", data, "-m", "lead:nosuch=1"]) == 2
+    assert "nosuch" in capsys.readouterr().err
 
 
 def test_eval_with_two_jobs_gives_the_same_figures(tmp_path, capsys):
