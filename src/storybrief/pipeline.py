@@ -28,7 +28,11 @@ def method_problem(name: str) -> str | None:
 
 
 def prepare(article: Article) -> Article:
-    """Read HTML and clean one article in place; rejects it with a reason when nothing is left."""
+    """Extract (HTML) or clean (plain text) one article in place; rejects it with a reason when nothing is left.
+
+    An HTML page's body is the text trafilatura extracts, not cleaned again: the line cleaner is made for
+    plain-text page dumps, and on extracted text it cut recall (token F1 94.2 -> 90.0, bench/htmltext.py).
+    """
     if article.status == "rejected":
         return article
     try:
@@ -36,10 +40,12 @@ def prepare(article: Article) -> Article:
             extract_html(article)
             if article.status == "rejected":
                 return article
-        if not article.text.strip():
+            article.body = article.text
+        elif not article.text.strip():
             article.reject("empty text")
             return article
-        clean(article)
+        else:
+            clean(article)
         article.source = article.source or source_from_url(article.url)
     except Exception as e:  # a failure on one article must not stop the story
         article.reject(f"could not clean: {type(e).__name__}: {e}")
