@@ -85,3 +85,24 @@ def test_a_file_of_several_stories_is_not_merged_into_one(tmp_path):
     f.write_text("".join(json.dumps({"id": i, "documents": [FLOOD_A]}) + "\n" for i in range(2)))
     (a,) = read_paths([str(f)])
     assert a.status == "rejected" and "--jsonl" in a.reason
+
+
+def test_html_page_gives_body_title_date_and_site_name(tmp_path):
+    import storybrief
+
+    paragraphs = "".join(f"<p>{line}</p>" for line in FLOOD_A.splitlines())
+    page = tmp_path / "flood.html"
+    page.write_text(
+        '<html><head><title>Riverton floods</title><meta property="og:site_name" content="Valley Herald">'
+        '<meta property="article:published_time" content="2024-05-06"></head><body>'
+        '<nav><a href="/">Home</a> <a href="/news">News</a></nav>'
+        f"<article><h1>Riverton floods</h1>{paragraphs}</article>"
+        "<footer>Subscribe to our newsletter</footer></body></html>",
+        encoding="utf-8",
+    )
+    brief = storybrief.summarize_paths(page, sentences=4, method="lead")
+    (a,) = brief.articles
+    assert (a.status, a.label, a.date) == ("used", "Valley Herald", "2024-05-06")
+    assert brief.title == "Riverton floods"
+    assert [s.text for s in brief.sentences] == FLOOD_A.splitlines()
+    assert "Subscribe" not in brief.summary and "Home" not in brief.summary
