@@ -85,3 +85,10 @@ def test_usage_errors_exit_2_with_one_line(args, message, capsys):
     assert main(args) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 1 and message in err[0]
+
+
+def test_output_into_a_missing_folder_is_one_line(tmp_path, capsys):
+    story = write_story(tmp_path / "flood")
+    assert main(["summarize", str(story), "-o", str(tmp_path / "nope" / "brief.txt"), "--method", "lead"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 1 and "No such file or directory" in err[0]

@@ -82,6 +82,9 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as e:  # e.g. -o into a folder that does not exist
+        print(f"storybrief: {e.filename or 'output'}: {e.strerror or e}", file=sys.stderr)
+        return 1
     except Exception as e:  # a bug must still end in one line, not a traceback, unless asked for
         if os.environ.get("STORYBRIEF_DEBUG"):
             raise
