@@ -199,6 +199,9 @@ def test_docs_page_needs_nothing_from_the_internet(api):
         (b'{"documents": ["a"], "words": 10, "sentences": 2}', 422, ["not both"]),
         (b'{"documents": ["a"], "method": "magic"}', 422, ["unknown method", "default"]),
         (b'{"documents": ["a"], "colour": "red"}', 422, ["colour"]),
+        (b'{"documents": [{"text": "a", "url": 3}]}', 422, ["document 0", "'url' must be a string"]),
+        (b'{"documents": ["a", {"text": ["a"]}]}', 422, ["document 1", "'text'"]),
+        (b'{"documents": [{"id": {"x": 1}, "text": "a"}]}', 422, ["'id'"]),
         (b"\xff\xfe\x00garbage", 400, ["malformed JSON"]),
     ],
 )

@@ -36,7 +36,10 @@ def error_response(status: int, reason: str, **extra: Any) -> JSONResponse:
 def invalid_fields(errors: list[Any]) -> ApiError:
     """A 422 naming each invalid field; the client's input is not echoed back (it may be megabytes)."""
     details = [
-        {"field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"), "reason": e.get("msg", "invalid")}
+        {
+            "field": ".".join(str(p) for p in e.get("loc", ()) if p != "body"),
+            "reason": e.get("msg", "invalid").removeprefix("Value error, "),
+        }
         for e in errors
     ]
     if any(e.get("type") == "json_invalid" for e in errors):

@@ -7,7 +7,7 @@ from pathlib import PurePath
 from typing import Any
 
 from fastapi import Request
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
 from ..model import Article, Budget
@@ -17,6 +17,7 @@ from .errors import ApiError, invalid_fields
 from .settings import Settings
 
 UPLOAD_SUFFIXES = {".txt", ".text", ".md", ""} | HTML_SUFFIXES
+STRING_KEYS = ("id", "text", "page_text", "html", "title", "date", "url", "source")
 SERVICE_METHODS = sorted(m for m in METHODS if m not in EVAL_ONLY)  # oracle & co. need reference summaries
 
 
@@ -35,6 +36,23 @@ class SummarizeRequest(Options):
     (and optional ``id``, ``title``, ``date``, ``url``, ``source``)."""
 
     documents: list[str | dict[str, Any]] = Field(description="the story's articles")
+
+    @field_validator("documents")
+    @classmethod
+    def _typed_fields(cls, documents: list[str | dict[str, Any]]) -> list[str | dict[str, Any]]:
+        """Known keys of a document object must be strings (``id`` may be a number): say which is not."""
+        for i, doc in enumerate(documents):
+            if not isinstance(doc, dict):
+                continue
+            for key in STRING_KEYS:
+                value = doc.get(key)
+                if value is not None and not isinstance(value, str) and not (key == "id" and _is_number(value)):
+                    raise ValueError(f"document {i}: {key!r} must be a string, not {type(value).__name__}")
+        return documents
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def budget_of(options: Options, settings: Settings) -> Budget:
