@@ -13,8 +13,9 @@ news paragraphs (DUC 2003 and raw Multi-News, a dev half the rules were revised 
 afterwards) and on hand-written hard cases; docs/usage.md has the table. On the held-out paragraphs it has
 the best boundary F1 (97.7; syntok 96.0, blingfire 94.0, pysbd 80.6) and on the hard cases it is the only
 one that keeps "Sen. John McCain", "Rep. Tom DeLay", "No. 1" and "3 p.m. EST." right. It splits about
-80,000 sentences/s in pure Python: as fast as blingfire's compiled model, 40 times faster than syntok and
-180 times faster than pysbd, and it adds no dependency.
+150,000 sentences per CPU second in pure Python (one regular expression that starts at the punctuation,
+then a look at the word before it): 2.6 times blingfire's compiled model through its Python wrapper, 40
+times syntok and 180 times pysbd; and it adds no dependency.
 """
 
 from __future__ import annotations
