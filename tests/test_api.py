@@ -51,3 +51,13 @@ def test_summarize_paths_reads_a_folder(tmp_path):
     brief = storybrief.summarize_paths(folder, sentences=2, method="lead")
     assert brief.id == "flood" and len(brief.sentences) == 2
     assert [a.status for a in brief.articles] == ["used", "used", "rejected"]
+
+
+def test_metadata_of_the_wrong_type_is_ignored_and_every_format_renders():
+    from storybrief.render import FORMATS, render
+
+    doc = {"text": [FLOOD_A, FLOOD_B], "date": {"y": 2024}, "source": 7, "title": ["Flood"], "url": None}
+    brief = storybrief.summarize(doc, sentences=2, method="lead")
+    (a,) = brief.articles
+    assert (a.status, a.date, a.label, a.title) == ("used", None, "7", "Flood")
+    assert all(render(brief, fmt) for fmt in FORMATS)

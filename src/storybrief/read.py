@@ -104,30 +104,46 @@ def article_from_text(text: str, ident: str, origin: str, *, html: bool = False)
     return Article(id=ident, text=text, origin=origin)
 
 
+def _field(value: dict[str, Any], key: str) -> str | None:
+    """A text field of a document: strings as they are, numbers as text, lists of strings joined by lines."""
+    v = value.get(key)
+    if isinstance(v, str):
+        return v or None
+    if isinstance(v, int | float) and not isinstance(v, bool):
+        return str(v)
+    if isinstance(v, list) and v and all(isinstance(x, str) for x in v):
+        return "\n".join(v)  # a document given as a list of paragraphs
+    return None
+
+
 def article_from_value(value: Any, ident: str, origin: str) -> Article:
-    """An article from a document of a cluster row: a string or an object with ``text``/``html``."""
+    """An article from a document of a cluster row: a string or an object with ``text``/``html``.
+
+    Metadata of the wrong type (a list as a date) is ignored rather than carried into the brief.
+    """
     if isinstance(value, str):
         return Article(id=ident, text=value, origin=origin)
     if not isinstance(value, dict):
-        a = Article(id=ident, origin=origin)
-        a.reject(f"document is a {type(value).__name__}, expected a string or an object")
-        return a
-    if value.get("id") is not None:
-        ident = str(value["id"])
-    text = value.get("text") or value.get("page_text") or ""
+        return _rejected(ident, origin, f"document is a {type(value).__name__}, expected a string or an object")
     a = Article(
-        id=ident,
-        text=text if isinstance(text, str) else "",
-        html=value.get("html") or None,
-        title=value.get("title"),
-        date=value.get("date"),
-        url=value.get("url"),
-        source=value.get("source"),
+        id=_field(value, "id") or ident,
+        text=_field(value, "text") or _field(value, "page_text") or "",
+        html=_field(value, "html"),
+        title=_field(value, "title"),
+        date=_field(value, "date"),
+        url=_field(value, "url"),
+        source=_field(value, "source"),
         origin=origin,
         extra={k: v for k, v in value.items() if k not in KNOWN_KEYS},
     )
     if not a.text and not a.html:
         a.reject("document has no text, page_text or html")
+    return a
+
+
+def _rejected(ident: str, origin: str, reason: str) -> Article:
+    a = Article(id=ident, origin=origin)
+    a.reject(reason)
     return a
 
 
@@ -145,12 +161,6 @@ def articles_from_documents(documents: Iterable[Any], origin: str = "") -> list[
         a.id = article_id(a.id, used)
         out.append(a)
     return out
-
-
-def _rejected(ident: str, origin: str, reason: str) -> Article:
-    a = Article(id=ident, origin=origin)
-    a.reject(reason)
-    return a
 
 
 def read_file(path: Path, ident: str, max_bytes: int = MAX_BYTES) -> list[Article]:
