@@ -165,7 +165,9 @@ def test_error_is_shown_clearly(page):
     page.fill("#paste", "Menu\n---\nHome")
     page.click("#go")
     page.wait_for_selector("#status.error")
-    assert "no usable article text" in page.locator("#status").inner_text()
+    shown = page.locator("#status").inner_text()
+    assert "no usable article text" in shown
+    assert "article-1: " in shown and "article-2: " in shown  # and why, for each article
 
 
 def test_api_docs_render_offline(page, server):

@@ -30,7 +30,9 @@ function setStatus(target, kind, message) {
 async function apiError(response) {
   try {
     const body = await response.json();
-    return `${body.error || response.statusText} (HTTP ${response.status})`;
+    // when no article was usable the service says why for each one
+    const why = (body.articles || []).filter((a) => a.reason).map((a) => `${articleLabel(a)}: ${a.reason}`);
+    return `${body.error || response.statusText} (HTTP ${response.status})${why.length ? " — " + why.join("; ") : ""}`;
   } catch {
     return `the service answered HTTP ${response.status} ${response.statusText}`;
   }
@@ -178,7 +180,9 @@ function showSource(index) {
     articleBody(article, s.start, s.end),
   );
   const mark = view.querySelector("mark");
-  if (mark) view.scrollTop = Math.max(0, mark.offsetTop - view.clientHeight / 3);
+  if (!mark) return;
+  if (window.matchMedia("(max-width: 900px)").matches) mark.scrollIntoView({ block: "center" }); // one column
+  else view.scrollTop = Math.max(0, mark.offsetTop - view.clientHeight / 3);
 }
 
 // The body line by line, the sentence's span marked, each removed piece faded where it stood.
