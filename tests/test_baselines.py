@@ -24,7 +24,7 @@ QUAKE = [
     "Tickets for a jazz concert downtown sold out in an hour.",
 ]
 OFF_TOPIC = ("football", "bakery", "jazz")
-BASELINES = ["random", "lexrank", "textrank", "centroid", "mmr"]
+BASELINES = ["prefix", "random", "lexrank", "textrank", "centroid", "mmr"]
 
 
 @pytest.fixture
@@ -94,6 +94,17 @@ def test_mmr_does_not_repeat_itself():
 
     # by relevance alone (lambda = 1) the top two say much the same; the redundancy penalty splits them
     assert overlap_of_top_two(get_method("mmr")) < 0.5 * overlap_of_top_two(get_method("mmr", lambda_=1.0))
+
+
+def test_prefix_reads_the_articles_one_after_another(story):
+    ranked = get_method("prefix").rank(story, Budget(words=30))
+    firsts = [(s.article_id, s.index) for g in ranked for s in [min(story.groups[g].sentences, key=_order)]]
+    assert firsts == sorted(firsts)
+    assert [a for a, _ in firsts[:3]] == [story.articles[0].id] * 3  # all of the first article first
+
+
+def _order(s):
+    return (s.article_id, s.index)
 
 
 def test_random_is_seeded(story):

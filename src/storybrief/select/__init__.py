@@ -19,6 +19,7 @@ from .budget import fit_budget
 METHODS: dict[str, str] = {
     "default": "default:Default",
     "lead": "lead:Lead",
+    "prefix": "prefix:Prefix",
     "random": "random:Random",
     "lexrank": "lexrank:LexRank",
     "textrank": "textrank:TextRank",
