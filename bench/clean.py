@@ -42,6 +42,9 @@ def use_weights(path: str) -> None:
 def cleaned(row: dict) -> tuple[Article, float]:
     """The cleaned article of a page row and the seconds ``clean`` took."""
     a = Article(id=row["id"], text=row["page_text"], url=row.get("url") or None)
+    if "_weights" in row:  # cross-validation: the weights of the fold that did not see this page
+        WEIGHTS.clear()
+        WEIGHTS.update(row["_weights"])
     t0 = time.process_time()  # CPU time of this process: one core, whatever else the machine runs
     clean(a)
     return a, time.process_time() - t0
@@ -116,12 +119,25 @@ def score_html(rows: list[dict]) -> None:
         print(f"| {label} | {len(prf)} | {p:.1f} | {r:.1f} | {f:.1f} | |")
 
 
+def cross_validated(data: dict[str, list[dict]], k: int) -> dict[str, list[dict]]:
+    """Rows with the weights that did not see them (``_weights``), from k-fold training by site on all files."""
+    from train_clean import cross_validate
+
+    tagged = [dict(r, _file=name) for name, rows in data.items() for r in rows]
+    out: dict[str, list[dict]] = {name: [] for name in data}
+    for weights, rows in cross_validate(tagged, k):
+        for r in rows:
+            out[r["_file"]].append(dict(r, _weights=weights))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, help="the data folder (../shared/data) or its extraction/ folder")
     ap.add_argument("--files", default="l3s,wcxb", help="l3s, wcxb or both (default)")
     ap.add_argument("--limit", type=int, help="pages per file (for a quick run)")
     ap.add_argument("--weights", help="score with these weights instead of the shipped ones")
+    ap.add_argument("--cv", type=int, help="k-fold cross-validation by site: train on k-1 folds, score the rest")
     ap.add_argument("--html", action="store_true", help="also score the L3S rows that carry HTML")
     ap.add_argument("--worst", type=int, default=8, help="list this many worst sites (0: none)")
     args = ap.parse_args()
@@ -130,8 +146,11 @@ def main() -> None:
     print(f"weights trained on: {WEIGHTS.get('trained_on', '?')}")
     print("| file | pages | precision | recall | F1 | pages/s (median) |\n| --- | --- | --- | --- | --- | --- |")
     meta = {}
-    for name in args.files.split(","):
-        meta[name] = score_file(name, load(args.data, FILES[name], args.limit), args.worst)
+    data = {name: load(args.data, FILES[name], args.limit) for name in args.files.split(",")}
+    if args.cv:
+        data = cross_validated(data, args.cv)
+    for name, rows in data.items():
+        meta[name] = score_file(name, rows, args.worst)
     if args.html:
         score_html(load(args.data, L3S))
     for name, fields in meta.items():

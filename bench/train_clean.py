@@ -22,7 +22,9 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
-from clean_data import L3S, WCXB, label_lines, load, token_prf
+from clean_data import L3S, TOKEN, WCXB, label_lines, load, site, token_prf
+from storybrief.clean import furniture_reason, headline
+from storybrief.clean.headline import HEADLINE_FEATURES
 from storybrief.clean.lines import CONTEXT_FEATURES, LINE_FEATURES, context_features, line_features
 from storybrief.clean.scorer import logistic
 from storybrief.clean.text import page_lines, repair
@@ -34,9 +36,7 @@ def page_data(rows: list[dict]) -> list[dict]:
     """Lines, features, labels and weights of each page."""
     pages = []
     for r in rows:
-        lines = [s for _, s in page_lines(repair(r["page_text"]))]
-        if not lines:
-            continue
+        lines = [s for _, s in page_lines(repair(r["page_text"]))] or [""]
         feats, counts = line_features(lines)
         total = counts.sum() + 1
         pages.append(
@@ -47,6 +47,8 @@ def page_data(rows: list[dict]) -> list[dict]:
                 "y": np.array(label_lines(lines, r["gold"])),
                 "w": (counts + 0.5) / total,
                 "gold": r["gold"],
+                "title": r.get("title"),
+                "url": r.get("url"),
             }
         )
     return pages
@@ -97,15 +99,68 @@ def train(pages: list[dict], c: float = 1.0) -> dict:
     stage1 = fit(stack(pages, "feats"), stack(pages, "y"), stack(pages, "w"), c)
     out_of_fold_stage1(pages, c)
     for p in pages:
-        p["both"] = np.hstack([p["feats"], context_features(p["p1"], p["counts"])])
+        p["both"] = np.hstack([p["feats"], context_features(p["p1"], p["counts"], p["feats"])])
     stage2 = fit(stack(pages, "both"), stack(pages, "y"), stack(pages, "w"), c)
+    threshold = best_threshold(pages, stage2)
     return {
         "features": LINE_FEATURES,
         "context_features": CONTEXT_FEATURES,
         "stage1": stage1,
         "stage2": stage2,
-        "threshold": best_threshold(pages, stage2),
+        "threshold": threshold,
+        "headline_features": HEADLINE_FEATURES,
+        "headline": train_headline(pages, stage2, threshold, c),
     }
+
+
+def _words(s: str) -> list[str]:
+    return TOKEN.findall(s.lower())
+
+
+def is_headline(line: str, page: dict) -> bool:
+    """Whether a line is the page's headline: its known title (maybe without the site name appended), or for
+    pages without one (L3S), the opening words of the annotated text, which there starts with the headline."""
+    mine = _words(line)
+    if len(mine) < 2:
+        return False
+    if page["title"]:
+        gold = _words(page["title"])
+        return mine == gold or (len(mine) >= 0.6 * len(gold) and " ".join(mine) in " ".join(gold))
+    return len(mine) >= 3 and _words(page["gold"][: len(line) + 40])[: len(mine)] == mine
+
+
+def train_headline(pages: list[dict], stage2: dict, threshold: float, c: float) -> dict:
+    """The headline ranker, fitted on the header candidates of pages where one candidate is the headline."""
+    xs, ys = [], []
+    for p in pages:
+        probs = logistic(stage2, p["both"]).tolist()
+        keep = [q >= threshold and not furniture_reason(s) for q, s in zip(probs, p["lines"], strict=True)]
+        idx, x = headline.features(p["lines"], keep, p["counts"].tolist(), probs, p["url"])
+        y = [is_headline(p["lines"][i], p) for i in idx]
+        if any(y):
+            xs.append(x)
+            ys.extend(y)
+    print(f"headline: {len(xs)} pages with the headline among the candidates", file=sys.stderr)
+    return fit(np.vstack(xs), np.array(ys, dtype=int), np.ones(len(ys)), c)
+
+
+def folds_by_site(rows: list[dict], k: int) -> list[list[int]]:
+    """Row indices in k folds; pages of one site stay in one fold (rows without a URL count as their own site)."""
+    sites = sorted({site(r) if site(r) != "?" else f"#{i}" for i, r in enumerate(rows)})
+    fold_of = {s: i % k for i, s in enumerate(sorted(sites, key=lambda s: hash(s) % 9973))}
+    out: list[list[int]] = [[] for _ in range(k)]
+    for i, r in enumerate(rows):
+        out[fold_of[site(r) if site(r) != "?" else f"#{i}"]].append(i)
+    return out
+
+
+def cross_validate(rows: list[dict], k: int, c: float = 1.0):
+    """For each of k folds (split by site): weights trained on the other folds, and the fold's rows."""
+    pages = page_data(rows)
+    for fold in folds_by_site(rows, k):
+        held = set(fold)
+        train_pages = [p for i, p in enumerate(pages) if i not in held]
+        yield train(train_pages, c), [rows[i] for i in fold]
 
 
 def main() -> None:

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from ..model import Article, Removed
 from . import furniture as fu
+from . import headline
 from .metadata import (
     DATE_LINE,
     byline_name,
     date_from_url,
     find_date,
     find_dateline,
-    find_headline,
     looks_like_name,
 )
 from .scorer import score_lines
@@ -27,7 +27,6 @@ from .weights import WEIGHTS
 __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
 SECTION_LABEL = fu.MENU + " (above the headline)"
-HEADER_LINES = 12  # how far above the first paragraph the headline, date and byline are looked for
 
 
 def furniture_reason(line: str) -> str | None:
@@ -52,12 +51,13 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
-def keep_mask(lines: list[str]) -> tuple[list[bool], list[int]]:
-    """Which of the stripped, non-empty lines are article text; and each line's word count."""
+def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float]]:
+    """Which of the stripped, non-empty lines are article text; each line's word count and score."""
     probs, counts = score_lines(lines)
     threshold = WEIGHTS["threshold"]
-    keep = [p >= threshold and not furniture_reason(s) for p, s in zip(probs.tolist(), lines, strict=True)]
-    return keep, counts.tolist()
+    p = probs.tolist()
+    keep = [q >= threshold and not furniture_reason(s) for q, s in zip(p, lines, strict=True)]
+    return keep, counts.tolist(), p
 
 
 def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: list[Removed]) -> None:
@@ -75,35 +75,39 @@ def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: 
             return
 
 
-def _header_metadata(article: Article, lines: list[str], keep: list[bool], counts: list[int]) -> dict[int, str]:
+def _header_metadata(
+    article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float]
+) -> dict[int, str]:
     """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
-    first_prose = next((i for i, k in enumerate(keep) if k and counts[i] >= 12), None)
-    if first_prose is None:
-        first_prose = next((i for i, k in enumerate(keep) if k), len(lines))
-    lo = max(0, first_prose - HEADER_LINES)
-    header = lines[lo:first_prose]
+    start, first_prose = headline.start_and_first_paragraph(keep, counts)
     taken: dict[int, str] = {}
-    opening = " ".join(lines[first_prose : first_prose + 3])
-    h = find_headline(header, opening, lambda s: fu.family(s, len(s.split())) not in (fu.MENU, fu.LOW_SCORE))
+    h = headline.find_headline(lines, keep, counts, probs, article.url, WEIGHTS["headline"])
     if h is not None:
-        taken[lo + h] = fu.HEADLINE
-        article.title = article.title or lines[lo + h]
+        taken[h] = fu.HEADLINE
+        article.title = article.title or lines[h]
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
-        taken.update((i, SECTION_LABEL) for i in range(lo + h) if keep[i])
-    for i in range(lo, min(len(lines), first_prose + 1)):
+        taken.update((i, SECTION_LABEL) for i in range(h) if keep[i])
+    top = h if h is not None else start
+    for i in range(max(0, top - 3), min(len(lines), first_prose + 3)):
         s = lines[i]
-        if i in taken or counts[i] > 14:
+        if i in taken or counts[i] > 14 or (i >= first_prose and keep[i]):
             continue
         name = byline_name(s)
-        if name is None and h is not None and 0 < i - (lo + h) <= 3 and looks_like_name(s):
+        if name is None and h is not None and 0 < i - top <= 3 and looks_like_name(s):
             name = s
         if name and not article.byline:
             article.byline = name
             taken[i] = fu.BYLINE
-        elif counts[i] <= 12 and (d := find_date(s)):
+        if counts[i] <= 12 and (d := find_date(s)):
             article.date = article.date or d
-            taken[i] = fu.DATE
+            taken.setdefault(i, fu.DATE)
     return taken
+
+
+def _page_date(lines: list[str], counts: list[int], start: int) -> str | None:
+    """A date written on a short line of the page, the nearest to where the article starts."""
+    order = sorted(range(len(lines)), key=lambda i: abs(i - start))
+    return next((d for i in order if counts[i] <= 15 and (d := find_date(lines[i]))), None)
 
 
 def clean(article: Article) -> Article:
@@ -112,8 +116,9 @@ def clean(article: Article) -> Article:
     removed: list[Removed] = []
     _take_date_line(article, numbered, removed)
     lines = [s for _, s in numbered]
-    keep, counts = keep_mask(lines)
-    taken = _header_metadata(article, lines, keep, counts)
+    keep, counts, probs = keep_mask(lines)
+    article.date = article.date or date_from_url(article.url)  # /2018/01/17/ in a URL is the publication date
+    taken = _header_metadata(article, lines, keep, counts, probs)
     kept: list[str] = []
     for i, (n, s) in enumerate(numbered):
         if keep[i] and i not in taken:
@@ -129,7 +134,7 @@ def clean(article: Article) -> Article:
             break
     article.body = "\n".join(kept)
     article.removed = sorted(removed, key=lambda r: r.line)
-    article.date = article.date or date_from_url(article.url) or find_date("\n".join(lines[:15]))
+    article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
     if not article.body.strip():
         article.reject("no article text left after cleaning")
     return article

@@ -62,10 +62,17 @@ CONTEXT_FEATURES = [
     "in_main_run",
     "dist_main_run",
     "rel_position",
+    "sandwiched",
+    "after_comments_header",
+    "date_density",
+    "short_density",
+    "log_words_prev",
+    "log_words_next",
 ]
 # Character classes as bits of a lookup table over code points (beyond the table: a letter of some script).
 UPPER, LOWER, DIGIT, SPACE, END, QUOTE, SEP, COMMA = (1 << i for i in range(8))
 _TABLE_SIZE = 0x3000
+_COL = {name: i for i, name in enumerate(LINE_FEATURES)}
 
 
 def _class_table() -> np.ndarray:
@@ -189,8 +196,23 @@ def _main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
     return best[0], best[1]
 
 
-def context_features(p: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    """Per-line neighbourhood features (``CONTEXT_FEATURES``) from first-pass scores ``p`` and word counts."""
+def _max_before_after(p: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """For each i: the max of ``p`` over the k lines before i, and over the k lines after i (0 beyond the page)."""
+    pad = np.concatenate((np.zeros(k), p, np.zeros(k)))
+    windows = np.lib.stride_tricks.sliding_window_view(pad, k)
+    return windows[: len(p)].max(axis=1), windows[k + 1 : k + 1 + len(p)].max(axis=1)
+
+
+def _after_comments_header(feats: np.ndarray, p: np.ndarray) -> np.ndarray:
+    """1 for lines below a short "N Comments" / "Leave a reply" line that itself comes after the prose began."""
+    started = np.maximum.accumulate(p >= 0.5)
+    header = (feats[:, _COL["comments"]] > 0) & (feats[:, _COL["log_words"]] <= np.log1p(8)) & started
+    return np.concatenate(([0.0], np.maximum.accumulate(header[:-1].astype(float))))
+
+
+def context_features(p: np.ndarray, counts: np.ndarray, feats: np.ndarray) -> np.ndarray:
+    """Per-line neighbourhood features (``CONTEXT_FEATURES``) from first-pass scores ``p``, word counts and
+    the line features ``feats``."""
     n = len(p)
     if not n:
         return np.zeros((0, len(CONTEXT_FEATURES)))
@@ -214,5 +236,11 @@ def context_features(p: np.ndarray, counts: np.ndarray) -> np.ndarray:
             (idx >= lo) & (idx <= hi),
             np.minimum(dist, 20) / 20.0,
             idx / n,
+            np.minimum(*_max_before_after(p, 6)),
+            _after_comments_header(feats, p),
+            _window_means(feats[:, _COL["date"]], 4),
+            _window_means(feats[:, _COL["short"]], 4),
+            np.concatenate(([0.0], feats[:-1, _COL["log_words"]])),
+            np.concatenate((feats[1:, _COL["log_words"]], [0.0])),
         ]
     ).astype(float)

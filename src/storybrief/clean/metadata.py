@@ -1,17 +1,13 @@
 """Metadata found in page text: headline, publication date, byline and dateline.
 
-The headline is looked for among the lines just above the article's first paragraph (the page header),
-preferring a line of headline length that shares words with the opening paragraph, so that a site name
-or a section label ("International relations") is not taken. Dates and bylines are looked for in the
-same header, then in the whole page.
+The headline is found by ``headline``; dates and bylines are looked for in the page header around it,
+then (dates) in the short lines nearest to the article's start.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date as _date
-
-from .lines import STOPWORDS, WORD
 
 _MONTH_NAMES = "january february march april may june july august september october november december".split()
 _MONTH = (
@@ -71,37 +67,6 @@ def date_from_url(url: str | None) -> str | None:
     """A date written in a URL path (``/2018/01/17/``), as ISO."""
     m = _URL_DATE.search(url or "")
     return _iso(int(m[1]), int(m[2]), int(m[3])) if m else None
-
-
-def _content_words(s: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 2}
-
-
-def _headline_score(line: str, distance: int, opening: set[str]) -> float:
-    """How much a header line looks like the headline: length, closeness to the body, words shared with it."""
-    words = WORD.findall(line)
-    n = len(words)
-    if n < 3 or n > 30 or (line.endswith((".", ":", ",")) and n > 25):
-        return -1.0
-    own = _content_words(line)
-    shared = len(own & opening) / len(own) if own else 0.0
-    return 1.0 + 2.0 * shared + min(n, 12) / 12.0 - 0.08 * distance
-
-
-def find_headline(header: list[str], opening: str, is_furniture) -> int | None:
-    """The index in ``header`` (the lines above the body, nearest last) of the headline, or None.
-
-    ``is_furniture(line)`` tells lines of a known furniture family, which are never headlines.
-    """
-    words = _content_words(opening)
-    best, best_score = None, 0.0
-    for i, line in enumerate(header):
-        if is_furniture(line) or is_byline(line) or (find_date(line) and len(WORD.findall(line)) < 8):
-            continue
-        score = _headline_score(line, len(header) - 1 - i, words)
-        if score > best_score:
-            best, best_score = i, score
-    return best
 
 
 def is_byline(line: str) -> bool:

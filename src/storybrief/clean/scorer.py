@@ -26,5 +26,5 @@ def score_lines(lines: list[str], weights: dict | None = None) -> tuple[np.ndarr
     w = weights or WEIGHTS
     feats, counts = line_features(lines)
     p1 = logistic(w["stage1"], feats)
-    both = np.hstack([feats, context_features(p1, counts)])
+    both = np.hstack([feats, context_features(p1, counts, feats)])
     return logistic(w["stage2"], both), counts

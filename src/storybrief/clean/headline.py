@@ -1,0 +1,112 @@
+"""Find the headline among the lines above the article's first paragraph.
+
+Candidates are the lines of the page header (from a little above the first article line down to the
+first paragraph). Each is described by a few features (length, distance to the paragraph, words shared
+with the opening paragraph and with the URL's slug, what follows it: a byline or a date, its punctuation,
+its line score) and ranked by a logistic regression trained by ``bench/train_clean.py`` on pages whose
+title is known. The best candidate wins when its score is not too low, so that a site name or a section
+label is not taken for want of anything better.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from urllib.parse import urlparse
+
+import numpy as np
+
+from . import furniture as fu
+from .lines import STOPWORDS, WORD
+
+ABOVE = 15  # lines above the first article line that may hold the headline
+MIN_SCORE = 0.1
+HEADLINE_FEATURES = [
+    "words",
+    "headline_length",
+    "shared_with_opening",
+    "shared_with_slug",
+    "distance",
+    "ends_period",
+    "ends_question",
+    "capitalised_ratio",
+    "byline_or_date_below",
+    "line_score",
+    "furniture",
+    "has_date",
+    "repeated",
+    "site_separator",
+    "kept",
+]
+_SITE_SEPARATOR = re.compile(r"\s[|–—-]\s|::")
+
+
+def _content_words(s: str) -> set[str]:
+    return {w.lower() for w in WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 2}
+
+
+def slug_words(url: str | None) -> set[str]:
+    """The words of a URL's path ("/2018/01/japan-warns-on-north-korea" -> japan, warns, north, korea)."""
+    path = urlparse(url or "").path.lower()
+    return {w for w in re.split(r"[^a-z]+", path) if len(w) > 2 and w not in STOPWORDS}
+
+
+def start_and_first_paragraph(keep: list[bool], counts: list[int]) -> tuple[int, int]:
+    """The index of the first article line, and of the first one long enough to be a paragraph."""
+    start = next((i for i, k in enumerate(keep) if k), len(keep))
+    return start, next((i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12), start)
+
+
+def candidates(keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
+    """Indices of the header lines that may be the headline, and the index of the first paragraph."""
+    start, first_prose = start_and_first_paragraph(keep, counts)
+    return [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30], first_prose
+
+
+def features(
+    lines: list[str], keep: list[bool], counts: list[int], probs: list[float], url: str | None
+) -> tuple[list[int], np.ndarray]:
+    """The candidate indices and their features (``HEADLINE_FEATURES``)."""
+    idx, first_prose = candidates(keep, counts)
+    opening = _content_words(" ".join(lines[first_prose : first_prose + 3]))
+    slug = slug_words(url)
+    seen = Counter(lines[i] for i in idx)
+    rows = []
+    for i in idx:
+        s = lines[i]
+        own = _content_words(s) or {""}
+        fam = fu.families(s, True)
+        below = fu.families(" ".join(lines[i + 1 : i + 3]), True) if i + 1 < len(lines) else frozenset()
+        words = WORD.findall(s)
+        rows.append(
+            [
+                min(counts[i], 30) / 10.0,
+                1.0 if 4 <= counts[i] <= 20 else 0.0,
+                len(own & opening) / len(own),
+                len(own & slug) / len(own),
+                min(first_prose - i, 20) / 10.0,
+                1.0 if s.endswith(".") else 0.0,
+                1.0 if s.endswith(("?", "!")) else 0.0,
+                sum(w[0].isupper() for w in words) / max(len(words), 1),
+                1.0 if below & {"byline", "date"} else 0.0,
+                probs[i],
+                1.0 if fam - {"date", "byline"} else 0.0,
+                1.0 if "date" in fam else 0.0,
+                1.0 if seen[s] > 1 else 0.0,
+                1.0 if _SITE_SEPARATOR.search(s) else 0.0,
+                1.0 if keep[i] else 0.0,
+            ]
+        )
+    return idx, np.array(rows, dtype=float).reshape(len(idx), len(HEADLINE_FEATURES))
+
+
+def find_headline(
+    lines: list[str], keep: list[bool], counts: list[int], probs: list[float], url: str | None, model: dict
+) -> int | None:
+    """The index of the headline line, or None when no header line looks like one."""
+    idx, x = features(lines, keep, counts, probs, url)
+    if not idx:
+        return None
+    z = x @ np.asarray(model["coef"]) + model["intercept"]
+    best = int(np.argmax(z))
+    return idx[best] if 1.0 / (1.0 + np.exp(-z[best])) >= MIN_SCORE else None
