@@ -15,7 +15,6 @@ import argparse
 import json
 import re
 import statistics
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -39,7 +38,7 @@ def token_prf(pred: str, gold: str) -> tuple[float, float, float]:
 
 
 def main() -> None:
-    """Print a Markdown table: setting, P, R, F1, ms per page."""
+    """Print a Markdown table: setting, P, R, F1."""
     from storybrief.htmltext import extract_html
     from storybrief.model import Article
 
@@ -48,16 +47,14 @@ def main() -> None:
     args = ap.parse_args()
     with open(args.data / "extraction/l3s_gn1_pages.jsonl", encoding="utf-8") as f:
         rows = [r for r in map(json.loads, f) if r.get("html")]
-    extract_html(Article(id="warm-up", html=rows[0]["html"]))  # the first call pays for imports
-    print(f"{len(rows)} pages with HTML\n\n| setting | P | R | F1 | ms/page |\n|---|---|---|---|---|")
+    print(f"{len(rows)} pages with HTML\n\n| setting | P | R | F1 |\n|---|---|---|---|")
     for name, options in SETTINGS.items():
-        scores, start = [], time.perf_counter()
+        scores = []
         for r in rows:
             a = extract_html(Article(id=r["id"], html=r["html"], url=r.get("url")), **options)
             scores.append(token_prf(a.text if a.status == "used" else "", r["gold"]))
-        ms = 1000 * (time.perf_counter() - start) / len(rows)
         p, r_, f = (100 * statistics.mean(s[i] for s in scores) for i in range(3))
-        print(f"| {name} | {p:.1f} | {r_:.1f} | **{f:.1f}** | {ms:.0f} |")
+        print(f"| {name} | {p:.1f} | {r_:.1f} | **{f:.1f}** |")
     print_cleaned(rows)
 
 
@@ -74,7 +71,7 @@ def print_cleaned(rows: list[dict]) -> None:
             clean(a)
         scores.append(token_prf(a.body or "" if a.status == "used" else "", r["gold"]))
     p, r_, f = (100 * statistics.mean(s[i] for s in scores) for i in range(3))
-    print(f"| defaults, then the plain-text clean stage | {p:.1f} | {r_:.1f} | **{f:.1f}** | |")
+    print(f"| defaults, then the plain-text clean stage | {p:.1f} | {r_:.1f} | **{f:.1f}** |")
 
 
 if __name__ == "__main__":
