@@ -31,7 +31,7 @@ def prepare(article: Article) -> Article:
     """Extract (HTML) or clean (plain text) one article in place; rejects it with a reason when nothing is left.
 
     An HTML page's body is the text trafilatura extracts, not cleaned again: the line cleaner is made for
-    plain-text page dumps, and on extracted text it cut recall (token F1 94.2 -> 90.0, bench/htmltext.py).
+    plain-text page dumps, and on extracted text it cut recall (token F1 94.1 -> 90.1, bench/htmltext.py).
     """
     if article.status == "rejected":
         return article
