@@ -124,6 +124,19 @@ def test_uploaded_files_give_the_same_brief_as_json(api, example_dir, example_te
     assert [a["id"] for a in up.json()["articles"]] == [f.stem for f in sorted(example_dir.glob("*.txt"))]
 
 
+def test_pasted_text_and_files_in_one_upload(api, example_dir, example_texts):
+    second = sorted(example_dir.glob("*.txt"))[1]
+    r = api.post(
+        "/summarize",
+        data={"text": example_texts[0], "sentences": "3"},
+        files=[("files", (second.name, second.read_bytes(), "text/plain"))],
+    )
+    assert r.status_code == 200, r.text
+    assert len(r.json()["articles"]) == 2
+    assert any(len(s["sources"]) == 2 for s in r.json()["sentences"])
+    assert_error(api.post("/summarize", data={"words": "ten"}, files=[("files", ("a.txt", b"x", "text/plain"))]), 422)
+
+
 def test_bad_upload_is_rejected_with_reason_and_the_rest_goes_on(api, example_dir):
     files = [("files", (f.name, f.read_bytes(), "text/plain")) for f in sorted(example_dir.glob("*.txt"))]
     files += [
