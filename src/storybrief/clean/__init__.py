@@ -120,12 +120,16 @@ def clean(article: Article) -> Article:
     article.date = article.date or date_from_url(article.url)  # /2018/01/17/ in a URL is the publication date
     taken = _header_metadata(article, lines, keep, counts, probs)
     kept: list[str] = []
+    in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
     for i, (n, s) in enumerate(numbered):
         if keep[i] and i not in taken:
             kept.append(s)
-        else:
-            reason = taken.get(i) or fu.family(s, counts[i])
-            removed.append(Removed(s, reason, n))
+            continue
+        reason = taken.get(i) or fu.family(s, counts[i])
+        in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
+        if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
+            reason = fu.COMMENTS
+        removed.append(Removed(s, reason, n))
     # The dateline opens the first paragraph, below any standfirst line.
     for j in [j for j, s in enumerate(kept) if len(s.split()) >= 8][:2]:
         if dl := find_dateline(kept[j]):

@@ -24,7 +24,7 @@ MENU = "menu, navigation or label"
 DATE = "date line"
 BYLINE = "byline"
 HEADLINE = "headline"
-LOW_SCORE = "outside the article (short lines, few sentences around)"
+LOW_SCORE = "outside the article's run of prose"
 
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")
 _ICON_WORD = re.compile(r"\b(?:Icon|Chevron|Artboard|Sketch|Glyph|Caret)")

@@ -1,0 +1,200 @@
+"""The clean stage on small pages written here: furniture of each family out, article text in, metadata."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from storybrief.clean import clean, find_date
+from storybrief.clean import furniture as fu
+from storybrief.cli import main
+from storybrief.model import Article
+
+PARAGRAPHS = [
+    "LISBON, Portugal -- The city council voted on Tuesday to turn the old tram depot into a public library, "
+    "ending a debate that had divided the neighbourhood for more than three years.",
+    "The plan, which will cost about 12 million euros, was backed by a large majority of the council after "
+    "residents collected thousands of signatures in favour of keeping the building open to the public.",
+    "Supporters said the library would give students a quiet place to work, while critics had argued that the "
+    "money should instead be spent on repairing roads and schools in the district.",
+    "Work on the building is expected to begin in the spring, and the mayor said she hoped the first readers "
+    "would be welcomed before the end of next year.",
+    "The depot, built in 1910, has stood empty since the last tram line in the area was closed in the 1990s, "
+    "and its roof was partly repaired by volunteers two summers ago.",
+]
+MENU = ["Home", "World", "Business", "Politics", "Culture", "Sport"]
+HEADLINE = "Lisbon council turns old tram depot into a public library"
+
+
+def page(*middle: str, head: list[str] | None = None, tail: list[str] | None = None) -> str:
+    """A page: menu, headline, byline and date, the paragraphs with ``middle`` lines after the second, a tail."""
+    head = head if head is not None else [*MENU, HEADLINE, "By Maria Costa", "Published March 4, 2025"]
+    body = [*PARAGRAPHS[:2], *middle, *PARAGRAPHS[2:]]
+    return "\n\n".join([*head, *body, *(tail or [])])
+
+
+def cleaned(text: str, **kw) -> Article:
+    return clean(Article(id="t", text=text, **kw))
+
+
+def reasons(article: Article) -> dict[str, str]:
+    return {r.text: r.reason for r in article.removed}
+
+
+def test_article_paragraphs_are_kept_and_menu_goes():
+    a = cleaned(page())
+    for p in PARAGRAPHS[1:]:
+        assert p in a.body
+    assert "tram depot into a public library, ending a debate" in a.body
+    for item in MENU:
+        assert item not in a.body.splitlines()
+    assert reasons(a)["Sport"] == fu.MENU
+
+
+def test_headline_byline_date_and_dateline_are_found():
+    a = cleaned(page())
+    assert a.title == HEADLINE
+    assert a.byline == "Maria Costa"
+    assert a.date == "2025-03-04"
+    assert a.dateline == "LISBON, Portugal"
+    assert a.body.startswith("The city council voted")
+    assert HEADLINE not in a.body
+    r = reasons(a)
+    assert r[HEADLINE] == fu.HEADLINE
+    assert r["By Maria Costa"] == fu.BYLINE
+    assert r["Published March 4, 2025"] == fu.DATE
+
+
+def test_section_label_above_the_headline_is_not_the_title():
+    a = cleaned(page(head=["Local government", HEADLINE, "By Maria Costa"]))
+    assert a.title == HEADLINE
+    assert "Local government" not in a.body
+
+
+@pytest.mark.parametrize(
+    ("line", "family"),
+    [
+        ("Subscribe now for unlimited access", fu.PROMPT),
+        ("Sign up for our daily newsletter", fu.PROMPT),
+        ("Advertisement", fu.PROMPT),
+        ("Share on Facebook", fu.PROMPT),
+        ("Read more: Five cities that rebuilt their libraries", fu.RELATED),
+        ("Related stories", fu.RELATED),
+        ("You have {{articlesLeft}} free articles left this month", fu.TEMPLATE),
+        ("The old depot seen from the river in 2019. (File | Associated Press)", fu.CAPTION),
+        ("From left, the mayor, the architect and the head librarian at the depot on Tuesday.", fu.CAPTION),
+        ("The depot in 1950. © Reuters", fu.CAPTION),
+        ("ArrowArtboardCreated with Sketch.Title ChevronIcon FacebookIcon TwitterIcon Mail", fu.ICONS),
+    ],
+)
+def test_furniture_in_the_middle_of_the_article_goes_with_its_reason(line, family):
+    a = cleaned(page(line))
+    assert line not in a.body
+    assert reasons(a)[line] == family
+    assert PARAGRAPHS[2] in a.body and PARAGRAPHS[1] in a.body
+
+
+def test_link_lists_comments_and_footer_after_the_article_go():
+    tail = [
+        "More from World",
+        "• Floods close schools across the north",
+        "• Rail strike called off after late talks",
+        "• Museum reopens after two-year renovation",
+        "12 Comments",
+        "Leave a reply",
+        "jsmith",
+        "March 4, 2025 at 10:12 am",
+        "About time, that building has been empty for far too long and it is a shame to see it rot.",
+        "Privacy Policy",
+        "Terms of Use",
+        "© 2025 The Daily Example. All rights reserved.",
+    ]
+    a = cleaned(page(tail=tail))
+    assert PARAGRAPHS[-1] in a.body
+    for line in tail:
+        assert line not in a.body, line
+    r = reasons(a)
+    assert r["• Floods close schools across the north"] == fu.LINKS
+    assert r["12 Comments"] == fu.COMMENTS
+    assert (
+        r["About time, that building has been empty for far too long and it is a shame to see it rot."] == fu.COMMENTS
+    )
+    assert r["Privacy Policy"] == fu.FOOTER
+
+
+def test_cookie_notice_and_paywall_before_the_article_go():
+    head = [
+        "We use cookies to improve your experience. Accept all",
+        "Manage preferences",
+        *MENU,
+        HEADLINE,
+    ]
+    a = cleaned(page(head=head, tail=["You have reached your limit of free articles", "Subscribe"]))
+    assert a.title == HEADLINE
+    for line in ("Manage preferences", "You have reached your limit of free articles", "Subscribe"):
+        assert line not in a.body
+    assert reasons(a)["Subscribe"] == fu.PROMPT
+
+
+def test_wire_copy_date_line_glued_to_a_caption():
+    text = "date 2018-01-17 The mayor at the depot on Monday. (File | Associated Press)\n\n" + "\n\n".join(PARAGRAPHS)
+    a = cleaned(text)
+    assert a.date == "2018-01-17"
+    assert "Associated Press" not in a.body and "mayor at the depot on Monday" not in a.body
+    assert a.body.startswith("The city council voted")
+
+
+def test_date_in_the_url_wins_and_given_metadata_is_kept():
+    a = cleaned(page(), url="https://news.example.com/2024/11/02/lisbon-tram-depot-library/")
+    assert a.date == "2024-11-02"
+    b = cleaned(page(), title="Given title", date="2020-01-01")
+    assert (b.title, b.date) == ("Given title", "2020-01-01")
+
+
+def test_mojibake_is_repaired():
+    text = page().replace("neighbourhood", "neighbourhoodâ\x80\x99s")
+    assert "neighbourhood’s" in cleaned(text).body
+
+
+def test_a_page_of_only_furniture_is_rejected_with_a_reason():
+    a = cleaned("\n".join([*MENU, "Subscribe", "Sign in", "Privacy Policy"]))
+    assert a.status == "rejected"
+    assert "no article text" in a.reason
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Posted 2018-01-17 10:00", "2018-01-17"),
+        ("Jan. 17, 2018", "2018-01-17"),
+        ("Wednesday 17 January 2018", "2018-01-17"),
+        ("Updated: September 3rd, 2025", "2025-09-03"),
+        ("17/01/2018", "2018-01-17"),
+        ("no date here", None),
+        ("February 30, 2018", None),
+    ],
+)
+def test_find_date(text, iso):
+    assert find_date(text) == iso
+
+
+def test_clean_explain_lists_each_removed_line_with_its_reason(tmp_path, capsys):
+    path = tmp_path / "page.txt"
+    path.write_text(page("Advertisement"), encoding="utf-8")
+    assert main(["clean", str(path), "--explain"]) == 0
+    out = capsys.readouterr().out
+    assert f"title: {HEADLINE}" in out
+    assert "date: 2025-03-04" in out
+    assert f"[{fu.PROMPT}] Advertisement" in out
+    assert f"[{fu.MENU}] Home" in out
+    assert PARAGRAPHS[1] in out
+
+
+def test_clean_jsonl_reports_bad_lines_and_goes_on(tmp_path, capsys):
+    rows = tmp_path / "rows.jsonl"
+    rows.write_text(json.dumps({"id": "a", "page_text": page()}) + "\n{oops\n", encoding="utf-8")
+    assert main(["clean", "--jsonl", str(rows), "--format", "json"]) == 1
+    captured = capsys.readouterr()
+    assert '"id": "a"' in captured.out and "The city council voted" in captured.out
+    assert f"{rows}:2" in captured.err and "malformed JSON" in captured.err
