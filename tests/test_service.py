@@ -212,8 +212,9 @@ def test_docs_page_needs_nothing_from_the_internet(api):
         (b'{"documents": ["a"], "words": 10, "sentences": 2}', 422, ["not both"]),
         (b'{"documents": ["a"], "method": "magic"}', 422, ["unknown method", "default"]),
         (b'{"documents": ["a"], "colour": "red"}', 422, ["colour"]),
-        (b'{"documents": [{"text": "a", "url": 3}]}', 422, ["document 0", "'url' must be a string"]),
-        (b'{"documents": ["a", {"text": ["a"]}]}', 422, ["document 1", "'text'"]),
+        (b'{"documents": [{"text": "a", "url": {"href": "x"}}]}', 422, ["document 0", "'url' must be a string"]),
+        (b'{"documents": ["a", {"text": [1, 2]}]}', 422, ["document 1", "'text'"]),
+        (b'{"documents": [{"text": "a", "date": true}]}', 422, ["'date'"]),
         (b'{"documents": [{"id": {"x": 1}, "text": "a"}]}', 422, ["'id'"]),
         (b"\xff\xfe\x00garbage", 400, ["malformed JSON"]),
     ],
@@ -228,6 +229,12 @@ def test_nothing_usable_is_a_400_that_says_why_for_each_article(api):
     body = assert_error(r, 400, "no usable article text")
     assert [a["status"] for a in body["articles"]] == ["rejected"] * 3
     assert all(a["reason"] for a in body["articles"])
+
+
+def test_text_as_a_list_of_paragraphs_is_read_as_the_library_reads_it(api):
+    r = api.post("/summarize", json={"documents": [{"text": PROSE.split(". "), "id": 7}], "sentences": 1})
+    assert r.status_code == 200, r.text
+    assert r.json()["articles"][0]["id"] == "7"
 
 
 def test_odd_documents_never_cause_a_500(api):

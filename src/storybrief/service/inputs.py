@@ -40,19 +40,25 @@ class SummarizeRequest(Options):
     @field_validator("documents")
     @classmethod
     def _typed_fields(cls, documents: list[str | dict[str, Any]]) -> list[str | dict[str, Any]]:
-        """Known keys of a document object must be strings (``id`` may be a number): say which is not."""
+        """Known keys of a document object must be text as the reader takes it: say which is not.
+
+        The reader quietly ignores a field of another type (an object as a date); a client is told instead.
+        """
         for i, doc in enumerate(documents):
             if not isinstance(doc, dict):
                 continue
             for key in STRING_KEYS:
                 value = doc.get(key)
-                if value is not None and not isinstance(value, str) and not (key == "id" and _is_number(value)):
+                if value is not None and not _is_text(value):
                     raise ValueError(f"document {i}: {key!r} must be a string, not {type(value).__name__}")
         return documents
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+def _is_text(value: Any) -> bool:
+    """What :func:`storybrief.read.article_from_value` reads as text: a string, a number, a list of strings."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(x, str) for x in value)
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
 
 
 def budget_of(options: Options, settings: Settings) -> Budget:
