@@ -23,6 +23,7 @@ CASES = [
     ["The talks ended, said his wife, He Xintong.", "``They will have to try harder.''"],
     ["He left at 5 p.m. EST.", "No vote was taken."],
     ["What happens next?", "Nobody knows, officials said."],
+    ["It is a birth defect.[1][16]", "It was first described in 1973.[2]"],
 ]
 
 
