@@ -13,9 +13,10 @@ import json
 import re
 import textwrap
 
-from .model import Article, Brief
+from .model import Article, Brief, BriefSentence
 
 FORMATS = ("text", "markdown", "json", "html")
+_NO_SENTENCES = "(no sentences: no article had usable text)"
 
 
 _MD_SPECIAL = re.compile(r"([\\<>\[\]])")
@@ -76,7 +77,7 @@ def to_text(brief: Brief, width: int = 88) -> str:
             textwrap.fill(f"{_shown(s.text, s.truncated)} {marks}", width, initial_indent="• ", subsequent_indent="  ")
         )
     if not brief.sentences:
-        lines.append("(no sentences: no article had usable text)")
+        lines.append(_NO_SENTENCES)
     lines += ["", "Sources"] + [f"[{num[a.id]}] {_source_name(a)}" for a in brief.sources]
     if not brief.sources:
         lines.append("(none)")
@@ -95,7 +96,7 @@ def to_markdown(brief: Brief) -> str:
         marks = "".join(f"[^{num[x]}]" for x in s.sources if x in num)
         lines.append(f"- {_md(_shown(s.text, s.truncated))} {marks}")
     if not brief.sentences:
-        lines.append("*(no sentences: no article had usable text)*")
+        lines.append(f"*{_NO_SENTENCES}*")
     lines.append("")
     for a in brief.sources:
         url = _safe_url(a.url)
@@ -113,23 +114,26 @@ def to_json(brief: Brief, indent: int | None = 2) -> str:
     return json.dumps(brief.to_dict(), ensure_ascii=False, indent=indent)
 
 
+def _html_sentence(s: BriefSentence, num: dict[str, int]) -> str:
+    """One brief sentence as a list item, with a link to each of its sources."""
+    marks = "".join(f'<a href="#src{num[x]}">[{num[x]}]</a>' for x in s.sources if x in num)
+    return f"<li>{html.escape(_shown(s.text, s.truncated))} {marks}</li>"
+
+
+def _html_source(a: Article, k: int) -> str:
+    """One source as a list item, linked when its URL is a web address."""
+    name = html.escape(_source_name(a))
+    url = _safe_url(a.url)
+    return f'<li id="src{k}">' + (f'<a href="{html.escape(url)}">{name}</a>' if url else name) + "</li>"
+
+
 def to_html(brief: Brief) -> str:
     """A standalone HTML page: the brief, its sources and what was not used. All text is escaped."""
     e = html.escape
     num = _numbers(brief)
     title, meta = _heading(brief)
-    items = "\n".join(
-        f"<li>{e(_shown(s.text, s.truncated))} "
-        + "".join(f'<a href="#src{num[x]}">[{num[x]}]</a>' for x in s.sources if x in num)
-        + "</li>"
-        for s in brief.sentences
-    ) or "<li>(no sentences: no article had usable text)</li>"
-    sources = "\n".join(
-        f'<li id="src{num[a.id]}">'
-        + (f'<a href="{e(url)}">{e(_source_name(a))}</a>' if (url := _safe_url(a.url)) else e(_source_name(a)))
-        + "</li>"
-        for a in brief.sources
-    )
+    items = "\n".join(_html_sentence(s, num) for s in brief.sentences) or f"<li>{_NO_SENTENCES}</li>"
+    sources = "\n".join(_html_source(a, num[a.id]) for a in brief.sources)
     skipped = "".join(f"<li>{e(x)}</li>" for x in _not_used(brief))
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>
