@@ -86,7 +86,7 @@ def test_malformed_jsonl_line_gives_an_error_line_in_place(tmp_path, capsys):
         + '\n{"id": "s2", "documents": [\n'
         + json.dumps({"id": "s3", "documents": []})
         + "\n"
-        + json.dumps({"id": "s4", "documents": [FLOOD_B]})
+        + json.dumps({"id": "s4", "documents": [FLOOD_B, 42]})
         + "\n"
     )
     status = main(["summarize", "--jsonl", str(src), "-o", str(out), "--method", "lead", "--no-progress"])
@@ -96,8 +96,10 @@ def test_malformed_jsonl_line_gives_an_error_line_in_place(tmp_path, capsys):
     assert [r["id"] for r in rows] == ["s1", "line2", "s3", "s4"]
     assert "summary" in rows[0] and "summary" in rows[3]
     assert rows[1]["error"].startswith("malformed JSON") and rows[2]["error"] == "story has no documents"
-    assert errors == [e for e in errors if e.startswith(f"storybrief: {src}:")] and len(errors) == 2
+    assert errors == [e for e in errors if e.startswith(f"storybrief: {src}:")] and len(errors) == 3
     assert ":2: malformed JSON" in errors[0]
+    assert errors[2] == f"storybrief: {src}:4[1]: document is not a string or an object (got int)"
+    assert rows[3]["articles"][1]["status"] == "rejected"  # a good line still lists the article it rejected
 
 
 def test_malformed_line_in_a_jsonl_file_of_articles(tmp_path, capsys):

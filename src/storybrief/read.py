@@ -124,7 +124,7 @@ def article_from_value(value: Any, ident: str, origin: str) -> Article:
     if isinstance(value, str):
         return Article(id=ident, text=value, origin=origin)
     if not isinstance(value, dict):
-        return _rejected(ident, origin, f"document is a {type(value).__name__}, expected a string or an object")
+        return _rejected(ident, origin, f"document is not a string or an object (got {type(value).__name__})")
     a = Article(
         id=_field(value, "id") or ident,
         text=_field(value, "text") or _field(value, "page_text") or "",

@@ -117,14 +117,23 @@ def _run_jsonl(args: argparse.Namespace) -> int:
         with output(args.output) as out:
             for row in progress(rows, total=total, desc="stories", enabled=args.progress, unit="story"):
                 result = brief_row(row, budget, args.method, f"{args.jsonl}:{row.line}")
-                if "error" in result:
-                    failures += 1
-                    error(f"{args.jsonl}:{row.line}", result["error"])
+                failures += _report_row(result, f"{args.jsonl}:{row.line}")
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
     except OSError as e:
         error(args.jsonl, e.strerror or str(e))
         return 1
     return 1 if failures else 0
+
+
+def _report_row(result: dict[str, Any], where: str) -> int:
+    """Print the error of a failed line, or each article a good line rejected; the number of failures."""
+    if "error" in result:
+        error(where, result["error"])
+        return 1
+    rejected = [a for a in result["articles"] if a["status"] == "rejected"]
+    for a in rejected:
+        error(a.get("origin") or where, a.get("reason", "rejected"))
+    return len(rejected)
 
 
 def progress_wanted(args: argparse.Namespace) -> bool:
