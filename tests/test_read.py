@@ -106,3 +106,21 @@ def test_html_page_gives_body_title_date_and_site_name(tmp_path):
     assert brief.title == "Riverton floods"
     assert [s.text for s in brief.sentences] == FLOOD_A.splitlines()
     assert "Subscribe" not in brief.summary and "Home" not in brief.summary
+
+
+def test_named_pipe_is_read_like_a_file(tmp_path):
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+
+    def write() -> None:
+        with open(fifo, "w", encoding="utf-8") as f:
+            f.write(FLOOD_A)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    (a,) = read_paths([str(fifo)])
+    writer.join()
+    assert a.status == "used" and a.text == FLOOD_A

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -72,13 +73,24 @@ def decode_with_encoding(raw: bytes) -> tuple[str, str]:
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a file, refusing files over ``max_bytes``."""
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise InputError(f"file too large ({size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
-    if size == 0:
+    """The bytes of a file, refusing files over ``max_bytes`` without reading them.
+
+    A regular file is judged by its size; a pipe (``/dev/stdin``, ``<(command)``) has none, so at most
+    ``max_bytes + 1`` bytes of it are read.
+    """
+    info = path.stat()
+    if stat.S_ISREG(info.st_mode):
+        if info.st_size > max_bytes:
+            raise InputError(f"file too large ({info.st_size / 1e6:.1f} MB > {max_bytes / 1e6:.0f} MB limit)")
+        raw = path.read_bytes()
+    else:
+        with open(path, "rb") as f:
+            raw = f.read(max_bytes + 1)
+        if len(raw) > max_bytes:
+            raise InputError(f"file too large (> {max_bytes / 1e6:.0f} MB limit)")
+    if not raw:
         raise InputError("empty file")
-    return path.read_bytes()
+    return raw
 
 
 def article_id(seed: str, used: set[str] | None = None) -> str:
