@@ -61,3 +61,13 @@ def test_metadata_of_the_wrong_type_is_ignored_and_every_format_renders():
     (a,) = brief.articles
     assert (a.status, a.date, a.label, a.title) == ("used", None, "7", "Flood")
     assert all(render(brief, fmt) for fmt in FORMATS)
+
+
+def test_dates_are_iso_whatever_form_they_were_given_in():
+    docs = [
+        {"text": FLOOD_A, "date": "Wed, 8 May 2024 10:00:00 GMT"},
+        {"text": FLOOD_B, "date": "2024-05-06T22:15:00Z"},
+    ]
+    brief = storybrief.summarize(docs, sentences=2, method="lead")
+    assert [a.date for a in brief.articles] == ["2024-05-08", "2024-05-06"]
+    assert brief.date == "2024-05-06"  # the earliest

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
 from .align import align
-from .clean import clean
+from .clean import clean, find_date
 from .htmltext import extract_html
 from .model import Article, Brief, Budget, Story
 from .read import articles_from_documents, source_from_url
@@ -14,6 +15,7 @@ from .select import Method, select
 from .split import split
 
 MAX_ARTICLES = 10_000
+_ISO_DAY = re.compile(r"\s*((?:19|20)\d\d-[01]\d-[0-3]\d)(?:$|[T\s])")
 
 
 def method_problem(name: str) -> str | None:
@@ -47,9 +49,22 @@ def prepare(article: Article) -> Article:
         else:
             clean(article)
         article.source = article.source or source_from_url(article.url)
+        article.date = iso_date(article.date)
     except Exception as e:  # a failure on one article must not stop the story
         article.reject(f"could not clean: {type(e).__name__}: {e}")
     return article
+
+
+def iso_date(value: str | None) -> str | None:
+    """A date as YYYY-MM-DD (the JSON contract, and what briefs sort by), from ISO or a written date.
+
+    "2018-01-17T10:00:00Z", "January 17, 2018" and "Wed, 17 Jan 2018" all give "2018-01-17"; a value
+    with no recognisable day gives None.
+    """
+    if not value:
+        return None
+    m = _ISO_DAY.match(value)
+    return m.group(1) if m else find_date(value)
 
 
 def build_story(articles: list[Article], story_id: str = "story", max_articles: int = MAX_ARTICLES) -> Story:
