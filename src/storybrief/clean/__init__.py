@@ -13,12 +13,13 @@ from ..model import Article, Removed
 from . import furniture as fu
 from . import headline
 from .metadata import (
+    BY_ALONE,
     DATE_LINE,
+    bare_name,
     byline_name,
     date_from_url,
     find_date,
     find_dateline,
-    looks_like_name,
 )
 from .scorer import score_lines
 from .text import page_lines, repair
@@ -26,6 +27,7 @@ from .weights import WEIGHTS
 
 __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
+CAPTION_WORDS = 60  # a longer line with a credit at its end is text that ran into the credit, not a caption
 SECTION_LABEL = fu.MENU + " (above the headline)"
 
 
@@ -44,7 +46,7 @@ def furniture_reason(line: str) -> str | None:
         return fu.ICONS
     words = len(s.split())
     found = fu.families(s, words <= fu.SHORT)
-    if "caption" in found:
+    if "caption" in found and words <= CAPTION_WORDS:
         return fu.CAPTION
     if words <= 8 and not sentence and found & fu.PROMPT_LIKE:
         return fu.family(s, words)
@@ -93,8 +95,12 @@ def _header_metadata(
         if i in taken or counts[i] > 14 or (i >= first_prose and keep[i]):
             continue
         name = byline_name(s)
-        if name is None and h is not None and 0 < i - top <= 3 and looks_like_name(s):
-            name = s
+        if name is None and BY_ALONE.match(s) and i + 1 < len(lines):
+            name = bare_name(lines[i + 1])  # "By" on a line of its own, the name on the next
+            if name:
+                taken[i + 1] = fu.BYLINE
+        if name is None and h is not None and 0 < i - top <= 3 and not fu.families(s, True):
+            name = bare_name(s)
         if name and not article.byline:
             article.byline = name
             taken[i] = fu.BYLINE
@@ -116,9 +122,16 @@ def clean(article: Article) -> Article:
     removed: list[Removed] = []
     _take_date_line(article, numbered, removed)
     lines = [s for _, s in numbered]
-    keep, counts, probs = keep_mask(lines)
     article.date = article.date or date_from_url(article.url)  # /2018/01/17/ in a URL is the publication date
-    taken = _header_metadata(article, lines, keep, counts, probs)
+    if article.extra.get("from_html"):
+        # trafilatura already took the article out of the page and gave its metadata; the line model (made
+        # for whole-page dumps) would cut its subheadings and list items, so only sure furniture goes.
+        keep = [not furniture_reason(s) for s in lines]
+        counts = [len(s.split()) for s in lines]
+        taken: dict[int, str] = {}
+    else:
+        keep, counts, probs = keep_mask(lines)
+        taken = _header_metadata(article, lines, keep, counts, probs)
     kept: list[str] = []
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
     for i, (n, s) in enumerate(numbered):
@@ -137,7 +150,7 @@ def clean(article: Article) -> Article:
             kept[j] = kept[j][dl[1] :]
             break
     article.body = "\n".join(kept)
-    article.removed = sorted(removed, key=lambda r: r.line)
+    article.removed = article.removed + sorted(removed, key=lambda r: r.line)  # after what reading removed
     article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
     if not article.body.strip():
         article.reject("no article text left after cleaning")

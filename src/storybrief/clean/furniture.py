@@ -78,9 +78,9 @@ _LONG_TAIL = 120  # characters at the end of a long line where a photo credit ma
 
 def is_caption(low: str) -> bool:
     """A lower-cased line that opens like a photo caption or holds a photo credit ("(File | AP)", "© Reuters")."""
-    if "©" in low or low.startswith(_CAPTION_START):
-        return True
     tail = low[-_LONG_TAIL:]
+    if "©" in tail or low.startswith(_CAPTION_START):
+        return True
     # The regular expression is slow on long lines; most lines hold none of the marks it needs.
     return any(mark in tail for mark in _CREDIT_MARKS) and bool(_CREDIT_TAIL.search(tail))
 

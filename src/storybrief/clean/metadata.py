@@ -28,7 +28,11 @@ _BYLINE = re.compile(
     r"^(?:by|written by|words by|posted by|author:?|reporting by)\s+(.+?)\s*$",
     re.I,
 )
-_NAME_WORD = re.compile(r"^(?:[A-Z][a-zA-Z.'’-]*|[A-Z]\.|de|van|von|der|da|del|la|le|bin|al-\w+|and|&)$")
+_NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?|de|van|von|der|da|del|la|le|bin|and|&)$")
+_NAME_END = re.compile(r"\s+(?:on|at|in|for|updated|published|posted)\s.*$|\s*(?:[|·•—–(,]|\s-\s).*$", re.I)
+_ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
+_NOT_NAME = frozenset("the of for to in on with how what why best new top your our".split())
+BY_ALONE = re.compile(r"^(?:written |posted |words |reporting )?by:?$", re.I)
 
 
 def _month_number(name: str) -> int:
@@ -79,14 +83,18 @@ def byline_name(line: str) -> str | None:
     m = _BYLINE.match(line.strip())
     if not m or len(m[1]) > 80 or not m[1][:1].isupper():
         return None
-    name = re.split(r"\s+(?:\||—|–|-)\s+|\s+(?:updated|published|posted)\b", m[1], flags=re.I)[0]
-    return name.strip(" ,") or None
+    return _NAME_END.sub("", m[1]).strip(" ,") or None
 
 
-def looks_like_name(line: str) -> bool:
-    """A bare author line: two to five capitalised words ("Jane Doe", "LEONARDO GARCIA")."""
-    parts = line.split()
-    return 2 <= len(parts) <= 5 and all(_NAME_WORD.match(p) for p in parts) and parts[-1][0].isupper()
+def bare_name(line: str) -> str | None:
+    """A bare author line's name: two to four capitalised words ("Jane Doe", "LEONARDO GARCIA",
+    "Lance Ryan (Content Manager)" -> "Lance Ryan"), or None."""
+    name = _ROLE.sub("", line).strip()
+    parts = name.split()
+    if not 2 <= len(parts) <= 4 or any(p.lower() in _NOT_NAME for p in parts):
+        return None
+    ok = all(_NAME_WORD.match(p) for p in parts) and all(p[0].isupper() for p in parts if len(p) > 3)
+    return name if ok and parts[0][0].isupper() else None
 
 
 def find_dateline(first_paragraph: str) -> tuple[str, int] | None:
