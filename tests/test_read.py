@@ -124,3 +124,11 @@ def test_named_pipe_is_read_like_a_file(tmp_path):
     (a,) = read_paths([str(fifo)])
     writer.join()
     assert a.status == "used" and a.text == FLOOD_A
+
+
+def test_utf8_with_one_stray_byte_keeps_its_accents(tmp_path):
+    text = "Caf\u00e9 owners in Montr\u00e9al said the new rules would hurt them. " * 20
+    (tmp_path / "cut.txt").write_bytes(text.encode("utf-8") + b"\xff and more.")
+    (a,) = read_paths([str(tmp_path / "cut.txt")])
+    assert a.text.count("Montréal") == 20
+    assert a.extra["encoding"].startswith("utf-8")

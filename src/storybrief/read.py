@@ -1,8 +1,9 @@
 """Read articles from files, folders, standard input and JSON rows.
 
 Every input becomes an :class:`Article`; input that cannot be read becomes a *rejected* article
-with a one-line reason, so nothing is dropped silently. A folder is one story; ``.jsonl`` files
-hold one story a line (cluster rows) and are read with :func:`read_cluster_rows`.
+with a one-line reason, so nothing is dropped silently. A folder is one story; a ``.json``/``.jsonl``
+PATH holds one story's documents (a list, article rows, or one cluster row); a ``--jsonl`` file of many
+stories, one a line, is streamed by :func:`read_cluster_rows`.
 """
 
 from __future__ import annotations
@@ -20,7 +21,6 @@ from typing import IO, Any
 from .model import Article
 
 MAX_BYTES = 20_000_000  # larger files are refused: no news article is 20 MB of text
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
 KNOWN_KEYS = {"id", "text", "page_text", "html", "title", "date", "url", "source"}
@@ -60,6 +60,9 @@ def decode_with_encoding(raw: bytes) -> tuple[str, str]:
         return raw.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text = raw.decode("utf-8", errors="replace")
+    if _mostly_utf8(text):
+        return text, "utf-8 with a few broken bytes replaced"
     from charset_normalizer import from_bytes  # lazy: only for non-UTF-8 input
 
     best = from_bytes(raw[:200_000]).best()
@@ -70,6 +73,14 @@ def decode_with_encoding(raw: bytes) -> tuple[str, str]:
     if controls > 0.01 * min(len(text), 10_000):
         raise InputError("binary file (control characters), not text")
     return text, best.encoding
+
+
+def _mostly_utf8(text: str) -> bool:
+    """UTF-8 text with a few stray bytes (a cut download, one pasted latin-1 character): it has characters
+    beyond ASCII that decoded well, and under one in a thousand that did not. Guessing another charset for
+    it would garble every one of its good accented letters."""
+    bad = text.count("\ufffd")
+    return bad * 1000 < len(text) and any(ord(c) > 127 and c != "\ufffd" for c in text)
 
 
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
