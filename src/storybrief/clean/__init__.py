@@ -9,6 +9,8 @@ the headline, date, byline and dateline are taken from the page header (``metada
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..model import Article, Removed
 from . import furniture as fu
 from . import headline
@@ -144,7 +146,7 @@ def clean(article: Article) -> Article:
             reason = fu.COMMENTS
         removed.append(Removed(s, reason, n))
     # The dateline opens the first paragraph, below any standfirst line.
-    for j in [j for j, s in enumerate(kept) if len(s.split()) >= 8][:2]:
+    for j in islice((j for j, s in enumerate(kept) if s.count(" ") >= 7), 2):
         if dl := find_dateline(kept[j]):
             article.dateline = article.dateline or dl[0]
             kept[j] = kept[j][dl[1] :]

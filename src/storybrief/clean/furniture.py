@@ -26,8 +26,8 @@ BYLINE = "byline"
 HEADLINE = "headline"
 LOW_SCORE = "outside the article's run of prose"
 
-_GLUED = re.compile(r"[a-z][A-Z][a-z]")
-_ICON_WORD = re.compile(r"\b(?:Icon|Chevron|Artboard|Sketch|Glyph|Caret)")
+# A lower-upper-lower run ("IconFacebook") counts 1, an icon word counts 2.
+_ICONISH = re.compile(r"[a-z][A-Z][a-z]|\b(?:Icon|Chevron|Artboard|Sketch|Glyph|Caret)")
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[a-zA-Z_][\w.]*\}")
 
 # Families are told by their words (a set lookup, much faster than one big regular expression).
@@ -126,7 +126,7 @@ def family_flags(s: str, short: bool) -> list[float]:
 
 def icon_score(s: str) -> int:
     """How many glued icon names a line holds ("ArrowArtboardCreated with Sketch.Title Chevron" scores high)."""
-    return len(_GLUED.findall(s)) + 2 * len(_ICON_WORD.findall(s))
+    return sum(2 if m[0].isupper() else 1 for m in _ICONISH.findall(s))
 
 
 _REASONS = [
@@ -141,6 +141,7 @@ _REASONS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16)
 def family(s: str, words: int) -> str:
     """The furniture family a removed line most likely belongs to, for the explanation."""
     if has_template(s):

@@ -76,7 +76,7 @@ def features(
         s = lines[i]
         own = _content_words(s) or {""}
         fam = fu.families(s, True)
-        below = fu.families(" ".join(lines[i + 1 : i + 3]), True) if i + 1 < len(lines) else frozenset()
+        below = frozenset().union(*(fu.families(t, True) for t in lines[i + 1 : i + 3]))
         words = WORD.findall(s)
         rows.append(
             [
