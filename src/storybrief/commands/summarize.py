@@ -95,8 +95,9 @@ def report_articles(articles: list) -> int:
         if a.status == "rejected":
             failed += 1
             error(a.origin or a.id, a.reason or "rejected")
-        elif a.extra.get("encoding"):
-            error(a.origin or a.id, f"note: not UTF-8, read as {a.extra['encoding']}")
+        elif encoding := a.extra.get("encoding"):
+            how = encoding if encoding.startswith("utf-8") else f"not UTF-8, read as {encoding}"
+            error(a.origin or a.id, f"note: {how}")
     return failed
 
 
