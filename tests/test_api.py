@@ -71,3 +71,9 @@ def test_dates_are_iso_whatever_form_they_were_given_in():
     brief = storybrief.summarize(docs, sentences=2, method="lead")
     assert [a.date for a in brief.articles] == ["2024-05-08", "2024-05-06"]
     assert brief.date == "2024-05-06"  # the earliest
+
+
+def test_a_string_holding_an_html_page_is_read_as_html():
+    page = "<!doctype html><html><body><article>" + "".join(f"<p>{p}</p>" for p in FLOOD_B.splitlines())
+    brief = storybrief.summarize([page + "</article></body></html>"], sentences=1, method="lead")
+    assert brief.sentences[0].text == FLOOD_B.splitlines()[0]

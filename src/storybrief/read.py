@@ -140,12 +140,12 @@ def _field(value: dict[str, Any], key: str) -> str | None:
 
 
 def article_from_value(value: Any, ident: str, origin: str) -> Article:
-    """An article from a document of a cluster row: a string or an object with ``text``/``html``.
+    """An article from a document of a cluster row: a string (text, or a whole HTML page) or an object.
 
     Metadata of the wrong type (a list as a date) is ignored rather than carried into the brief.
     """
     if isinstance(value, str):
-        return Article(id=ident, text=value, origin=origin)
+        return article_from_text(value, ident, origin, html=_looks_html(value))
     if not isinstance(value, dict):
         return _rejected(ident, origin, f"document is not a string or an object (got {type(value).__name__})")
     a = Article(
