@@ -78,3 +78,16 @@ def test_brief_without_sentences_says_so_in_every_format():
 def test_unknown_format_is_refused(brief):
     with pytest.raises(ValueError, match="unknown format"):
         render(brief, "pdf")
+
+
+def test_article_with_a_script_tag_comes_out_escaped_from_the_command(tmp_path, capsys):
+    from storybrief.cli import main
+
+    (tmp_path / "x.txt").write_text(
+        "Hackers posted <script>alert('owned')</script> on the council website on Monday, officials said.\n"
+        "The site was taken offline for two hours while engineers removed the code.\n",
+        encoding="utf-8",
+    )
+    assert main(["summarize", str(tmp_path / "x.txt"), "-f", "html", "--sentences", "2", "--method", "lead"]) == 0
+    out = capsys.readouterr().out
+    assert "<script>" not in out and "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in out
