@@ -30,13 +30,13 @@ from storybrief.split import split_sentences
 METRICS = ("rouge1", "rouge2", "rougeLsum")
 
 
-def load_stories(path: Path, limit: int | None, rebuild: bool) -> list[tuple[object, list[str]]]:
+def load_stories(path: Path, limit: int | None, rebuild: bool, tag: str = "") -> list[tuple[object, list[str]]]:
     """(story, references) for each row; built once and cached in /tmp (``rebuild`` builds afresh).
 
     The cache lets tuning compare selection alone on fixed stories while the other stages change;
     final figures should be taken with ``--rebuild``.
     """
-    cache = Path(f"/tmp/storybrief_bench_{path.stem}_{limit}.pkl")
+    cache = Path(f"/tmp/storybrief_bench_{path.stem}_{tag or limit}.pkl")
     if cache.exists() and not rebuild:
         return pickle.loads(cache.read_bytes())
     from storybrief.pipeline import build_story
@@ -76,7 +76,7 @@ def parse_params(items: list[str]) -> dict[str, dict[str, object]]:
     out: dict[str, dict[str, object]] = {}
     for item in items:
         key, value = item.split("=", 1)
-        method, name = key.split(".", 1)
+        method, name = key.rsplit(".", 1)
         try:
             parsed = json.loads(value)
         except json.JSONDecodeError:
@@ -87,7 +87,7 @@ def parse_params(items: list[str]) -> dict[str, dict[str, object]]:
 
 def run_file(path: Path, words: int, methods: list[str], params, args) -> None:
     """Print a table of mean ROUGE and median time per method for one file."""
-    stories = load_stories(path, args.limit, args.rebuild)
+    stories = load_stories(path, args.limit, args.rebuild, args.tag)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     results: dict[str, np.ndarray] = {}
     times: dict[str, float] = {}
@@ -95,6 +95,7 @@ def run_file(path: Path, words: int, methods: list[str], params, args) -> None:
         method = get_method(name.split("@")[0], **params.get(name, {}))
         rows, secs = [], []
         for story, refs in stories:
+            story.extra["references"] = refs  # for the oracle only
             t = time.perf_counter()
             chosen = select(story, Budget(words=words), method)
             secs.append(time.perf_counter() - t)
@@ -123,6 +124,7 @@ def main() -> None:
     ap.add_argument("--param", action="append", default=[], help="method.key=value (repeatable)")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--boot", type=int, default=1000)
+    ap.add_argument("--tag", default="", help="name of the story cache to use (default: the --limit)")
     ap.add_argument("--rebuild", action="store_true", help="build the stories afresh with the current stages")
     args = ap.parse_args()
     params = parse_params(args.param)

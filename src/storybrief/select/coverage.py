@@ -37,6 +37,13 @@ class Problem:
         a, b = self.stems[i], self.stems[j]
         return len(a & b) > self.redundancy * (min(len(a), len(b)) or 1)
 
+    def chain_length(self, i: int) -> int:
+        """How many sentences candidate i leans on, one through the other."""
+        n = 0
+        while i in self.requires and n < len(self.lengths):
+            i, n = self.requires[i], n + 1
+        return n
+
     def bonuses(self) -> np.ndarray:
         """The per-candidate bonus, zeros when there is none."""
         return self.bonus if self.bonus is not None else np.zeros(len(self.lengths))

@@ -23,7 +23,9 @@ weight per word), so the cost grows about linearly with the story.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 
@@ -41,11 +43,12 @@ class Default:
 
     position_decay: float = 0.1
     single_weight: float = 0.5
+    support_power: float = 1.5
     redundancy: float = 0.5
     min_words: int = 8
     max_words: int = 70
     max_candidates: int = 150
-    overflow: int = 0  # words the solver may pass the budget by (the budget stage cuts the rest)
+    overflow: int = 10  # words the solver may pass the budget by (the budget stage cuts the rest)
     solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
     scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     name: str = "default"
@@ -55,18 +58,12 @@ class Default:
         used = {a.id for a in story.used}
         of = {id(s): concepts(s.text) for s in story.sentences if s.article_id in used}
         weights = self._concept_weights(story, of)
-        groups = [
-            g
-            for g in story.groups
-            if any(s.article_id in used for s in g.sentences)
-            and rejection(g.representative.text, self.min_words, self.max_words) is None
-        ]
-        if not groups:
-            return []
+        groups = [g for g in story.groups if any(s.article_id in used for s in g.sentences)]
         problem, ids = self._problem(story, groups, weights, of)
         words = budget.words if budget.words is not None else 25 * (budget.sentences or 1)
         if self.solver == "ilp":
-            chosen = solve(problem, words + self.overflow)
+            # leaners after the sentence they lean on, so that a budget cut never strands one
+            chosen = sorted(solve(problem, words + self.overflow), key=problem.chain_length)
         else:
             chosen = greedy_select(problem, words + self.overflow, self.scale)
         return [ids[i] for i in chosen + fill_order(problem, chosen)]
@@ -82,9 +79,13 @@ class Default:
         multi = len(story.used) > 1
         out = {}
         for c, where in first.items():
-            w = sum(1.0 / (1.0 + self.position_decay * i) for i in where.values())
+            w = sum(1.0 / (1.0 + self.position_decay * i) for i in where.values()) ** self.support_power
             out[c] = w * (self.single_weight if multi and len(where) == 1 else 1.0)
         return out
+
+    def _readable(self, groups: list[Group]) -> Iterator[Group]:
+        """The groups whose representative can stand in a brief (see :mod:`.nonnews`)."""
+        return (g for g in groups if rejection(g.representative.text, self.min_words, self.max_words) is None)
 
     def _problem(
         self, story: Story, groups: list[Group], weights: dict[Concept, float], of: dict[int, set[Concept]]
@@ -99,7 +100,7 @@ class Default:
             return sum(weights.get(c, 0.0) for c in concepts_of(rep)) / len(rep.text.split())
 
         # Only the best candidates by weight per word go to the solver, so cost stays linear in the story.
-        best = sorted(groups, key=value, reverse=True)[: self.max_candidates]
+        best = list(islice(self._readable(sorted(groups, key=value, reverse=True)), self.max_candidates))
         leans = _resolvable(story, best)
         best = [g for g in best if g.id in leans]
         pos = {g.id: k for k, g in enumerate(best)}
@@ -110,11 +111,12 @@ class Default:
         w = np.zeros(len(index))
         for c, k in index.items():
             w[k] = weights[c]
+        stems = [content_stems(g.representative.text) for g in best]
         problem = Problem(
             lengths=[len(g.representative.text.split()) for g in best],
             concepts=concept_ids,
             weights=w,
-            stems=[content_stems(g.representative.text) for g in best],
+            stems=stems,
             redundancy=self.redundancy,
             requires={pos[g]: pos[p] for g, p in leans.items() if p is not None},
         )
