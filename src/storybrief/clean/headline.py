@@ -21,6 +21,7 @@ from .lines import STOPWORDS, WORD
 
 ABOVE = 15  # lines above the first article line that may hold the headline
 MIN_SCORE = 0.1
+MAX_CANDIDATES = 40
 HEADLINE_FEATURES = [
     "words",
     "headline_length",
@@ -60,7 +61,8 @@ def start_and_first_paragraph(keep: list[bool], counts: list[int]) -> tuple[int,
 def candidates(keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
     """Indices of the header lines that may be the headline, and the index of the first paragraph."""
     start, first_prose = start_and_first_paragraph(keep, counts)
-    return [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30], first_prose
+    near = [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30]
+    return near[-MAX_CANDIDATES:], first_prose  # the headline sits near the first paragraph
 
 
 def features(
