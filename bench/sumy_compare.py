@@ -28,12 +28,12 @@ VENV = HERE / "out" / "venv-sumy"
 
 
 def median_time(fn, repeats: int) -> tuple[float, object]:
-    """Median seconds of ``fn()`` over ``repeats`` runs, and its last result."""
+    """Median CPU seconds of ``fn()`` over ``repeats`` runs (the machine is shared), and its last result."""
     times, result = [], None
     for _ in range(repeats):
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         result = fn()
-        times.append(time.perf_counter() - t0)
+        times.append(time.process_time() - t0)
     return statistics.median(times), result
 
 
@@ -131,7 +131,7 @@ def compare(path: Path, words: int, limit: int | None, repeats: int, venv: Path)
     lines = [
         f"**{path.name}, {len(rows)} clusters, {words} words: sumy's LexRank vs storybrief on the same sentences**",
         "",
-        "| method | R1 F1 [95% CI] | R2 F1 [95% CI] | median ms/story | speed vs sumy |",
+        "| method | R1 F1 [95% CI] | R2 F1 [95% CI] | median CPU ms/story | speed vs sumy |",
         "| --- | --- | --- | ---: | ---: |",
     ]
     for name, f in figures.items():
