@@ -41,16 +41,20 @@ def words(text: str) -> list[str]:
     return _TOKEN.findall(text.lower())
 
 
-def concepts(text: str) -> set[tuple[str, str]]:
-    """The bigram concepts of a text."""
+def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
+    """The bigram concepts of a text, and the stems of its content words (non-stop, non-numeric)."""
     stop = stop_words()
     toks = words(text)
     st = stems(toks)
-    return {(st[k], st[k + 1]) for k, (a, b) in enumerate(pairwise(toks)) if not (a in stop and b in stop)}
+    bigrams = {(st[k], st[k + 1]) for k, (a, b) in enumerate(pairwise(toks)) if not (a in stop and b in stop)}
+    return bigrams, {s for w, s in zip(toks, st, strict=True) if w not in stop and not w.isdigit()}
+
+
+def concepts(text: str) -> set[tuple[str, str]]:
+    """The bigram concepts of a text."""
+    return analyse(text)[0]
 
 
 def content_stems(text: str) -> set[str]:
     """Stems of the non-stop, non-numeric words of a text (for redundancy checks)."""
-    stop = stop_words()
-    toks = [w for w in words(text) if w not in stop and not w.isdigit()]
-    return set(stems(toks))
+    return analyse(text)[1]

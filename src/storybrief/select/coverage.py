@@ -49,7 +49,7 @@ class Problem:
         return self.bonus if self.bonus is not None else np.zeros(len(self.lengths))
 
 
-def greedy_select(problem: Problem, budget: int, scale: float = 1.0) -> list[int]:
+def greedy_select(problem: Problem, budget: int, scale: float = 1.0, limit: int | None = None) -> list[int]:
     """Candidates chosen greedily within ``budget`` words: best added weight per word**scale first.
 
     Lazy evaluation (a candidate's gain only shrinks as others are chosen, the objective being
@@ -68,7 +68,7 @@ def greedy_select(problem: Problem, budget: int, scale: float = 1.0) -> list[int
     heap = [(key(i), i) for i in range(len(problem.lengths))]
     heapq.heapify(heap)
     waiting: list[int] = []
-    while heap:
+    while heap and (limit is None or len(chosen) < limit):
         _, i = heapq.heappop(heap)
         if used + problem.lengths[i] > budget or any(problem.overlaps(i, j) for j in chosen):
             continue
@@ -94,25 +94,22 @@ def fill_order(problem: Problem, chosen: list[int], limit: int = 5) -> list[int]
     Only candidates that need no other sentence and repeat none of the chosen ones qualify, since the
     budget stage may take any of them alone.
     """
+    return greedy_select(_without(problem, chosen), budget=10**9, limit=limit)
+
+
+def _without(problem: Problem, chosen: list[int]) -> Problem:
+    """The problem left once ``chosen`` is in: their concepts paid, leaners and repeats of them barred."""
     covered = {c for i in chosen for c in problem.concepts[i]}
-    bonus = problem.bonuses()
-    left = [
-        i
-        for i in range(len(problem.lengths))
-        if i not in chosen and i not in problem.requires and not any(problem.overlaps(i, j) for j in chosen)
-    ]
-    order: list[int] = []
-    while left and len(order) < limit:
-        gains = [
-            (sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + bonus[i])
-            / max(problem.lengths[i], 1)
-            for i in left
-        ]
-        best = left.pop(int(np.argmax(gains)))
-        order.append(best)
-        covered.update(problem.concepts[best])
-        left = [i for i in left if not problem.overlaps(i, best)]
-    return order
+    barred = set(chosen) | set(problem.requires)
+    barred |= {i for i in range(len(problem.lengths)) if any(problem.overlaps(i, j) for j in chosen)}
+    return Problem(
+        lengths=[10**9 if i in barred else n for i, n in enumerate(problem.lengths)],
+        concepts=[[c for c in cs if c not in covered] for cs in problem.concepts],
+        weights=problem.weights,
+        stems=problem.stems,
+        bonus=problem.bonus,
+        redundancy=problem.redundancy,
+    )
 
 
 def reduce(problem: Problem) -> tuple[list[list[int]], np.ndarray, np.ndarray]:

@@ -30,11 +30,12 @@ from itertools import islice
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
-from .concepts import concepts, content_stems
+from .concepts import analyse
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
 
 Concept = tuple[str, str]
+Analysis = tuple[set[Concept], set[str]]  # a sentence's concepts and content-word stems
 
 
 @dataclass
@@ -56,7 +57,7 @@ class Default:
     def rank(self, story: Story, budget: Budget) -> list[int]:
         """Group ids: the chosen set for the budget, then a few fill-ins for the budget stage to cut."""
         used = {a.id for a in story.used}
-        of = {id(s): concepts(s.text) for s in story.sentences if s.article_id in used}
+        of = {id(s): analyse(s.text) for s in story.sentences if s.article_id in used}
         weights = self._concept_weights(story, of)
         groups = [g for g in story.groups if any(s.article_id in used for s in g.sentences)]
         problem, ids = self._problem(story, groups, weights, of)
@@ -68,11 +69,11 @@ class Default:
             chosen = greedy_select(problem, words + self.overflow, self.scale)
         return [ids[i] for i in chosen + fill_order(problem, chosen)]
 
-    def _concept_weights(self, story: Story, of: dict[int, set[Concept]]) -> dict[Concept, float]:
+    def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
         """Weight of each concept: summed over articles, more for early mentions; single-outlet ones less."""
         first: dict[Concept, dict[str, int]] = {}
         for s in story.sentences:
-            for c in of.get(id(s), ()):
+            for c in of[id(s)][0] if id(s) in of else ():
                 seen = first.setdefault(c, {})
                 if seen.get(s.article_id, s.index) >= s.index:
                     seen[s.article_id] = s.index
@@ -88,16 +89,16 @@ class Default:
         return (g for g in groups if rejection(g.representative.text, self.min_words, self.max_words) is None)
 
     def _problem(
-        self, story: Story, groups: list[Group], weights: dict[Concept, float], of: dict[int, set[Concept]]
+        self, story: Story, groups: list[Group], weights: dict[Concept, float], of: dict[int, Analysis]
     ) -> tuple[Problem, list[int]]:
         """The coverage problem over the best candidates, and the group id of each candidate."""
 
-        def concepts_of(s: Sentence) -> set[Concept]:
-            return of[id(s)] if id(s) in of else concepts(s.text)
+        def analysis(s: Sentence) -> Analysis:
+            return of[id(s)] if id(s) in of else analyse(s.text)
 
         def value(g: Group) -> float:
             rep = g.representative
-            return sum(weights.get(c, 0.0) for c in concepts_of(rep)) / len(rep.text.split())
+            return sum(weights.get(c, 0.0) for c in analysis(rep)[0]) / len(rep.text.split())
 
         # Only the best candidates by weight per word go to the solver, so cost stays linear in the story.
         best = list(islice(self._readable(sorted(groups, key=value, reverse=True)), self.max_candidates))
@@ -106,17 +107,16 @@ class Default:
         pos = {g.id: k for k, g in enumerate(best)}
         index: dict[Concept, int] = {}
         concept_ids = [
-            [index.setdefault(c, len(index)) for c in concepts_of(g.representative) if c in weights] for g in best
+            [index.setdefault(c, len(index)) for c in analysis(g.representative)[0] if c in weights] for g in best
         ]
         w = np.zeros(len(index))
         for c, k in index.items():
             w[k] = weights[c]
-        stems = [content_stems(g.representative.text) for g in best]
         problem = Problem(
             lengths=[len(g.representative.text.split()) for g in best],
             concepts=concept_ids,
             weights=w,
-            stems=stems,
+            stems=[analysis(g.representative)[1] for g in best],
             redundancy=self.redundancy,
             requires={pos[g]: pos[p] for g, p in leans.items() if p is not None},
         )

@@ -16,12 +16,12 @@ import re
 
 # Openers that need the previous sentence to be understood.
 _LEANING = re.compile(
-    r"^[\"'“‘(]*(?:he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|there|"
+    r"^[\"'“‘(]*(?:he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
     r"but|and|or|so|yet|however|also|still|instead|meanwhile|moreover|furthermore|nevertheless|"
     r"nonetheless|then|thus|hence|therefore|besides|otherwise|indeed|likewise|similarly|too|"
     r"in addition|as a result|by contrast|on the other hand|at the same time|even so|for example|"
     r"for instance|in fact|in turn|after that|such|another|other|others|both|neither|either|"
-    r"the other|the same|the latter|the former)\b(?!['’]s\b)",
+    r"the other|the same|the latter|the former)\b",
     re.I,
 )
 _READER = re.compile(
