@@ -118,10 +118,13 @@ def has_template(s: str) -> bool:
     return "{" in s and bool(_TEMPLATE.search(s))
 
 
-def family_flags(s: str, short: bool) -> list[float]:
+_NO_FLAGS = (0.0,) * len(FAMILY_FEATURES)
+
+
+def family_flags(s: str, short: bool) -> tuple[float, ...]:
     """``families`` as 0/1 features in the order of ``FAMILY_FEATURES``."""
     found = families(s, short)
-    return [1.0 if f in found else 0.0 for f in FAMILY_FEATURES] if found else [0.0] * len(FAMILY_FEATURES)
+    return tuple(1.0 if f in found else 0.0 for f in FAMILY_FEATURES) if found else _NO_FLAGS
 
 
 def icon_score(s: str) -> int:

@@ -139,7 +139,9 @@ def line_features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     ends = starts + lengths
     bits, k = _char_classes(c)
-    sums = {name: np.add.reduceat(arr.astype(np.int32), starts) for name, arr in k.items()}
+    # One reduceat over all classes at once: per-line sums of each class.
+    totals = np.add.reduceat(np.column_stack(list(k.values())).astype(np.int32), starts, axis=0)
+    sums = dict(zip(k, totals.T, strict=True))
     n = sums["word"]
     inv = 1.0 / np.maximum(n, 1)
     seen = Counter(lines)
