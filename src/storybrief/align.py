@@ -50,7 +50,7 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def similar_pairs(sentences: list[Sentence], threshold: float) -> list[tuple[int, int, float]]:
+def similar_pairs(sentences: list[Sentence], threshold: float, block: int = 2000) -> list[tuple[int, int, float]]:
     """Pairs (i, j, cosine) of sentences of different articles with cosine >= threshold, i < j."""
     if len(sentences) < 2:
         return []
@@ -66,15 +66,17 @@ def similar_pairs(sentences: list[Sentence], threshold: float) -> list[tuple[int
     m = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(len(sentences), max(len(vocab), 1)))
     norms = np.sqrt(np.asarray(m.sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    m = sparse.diags(1.0 / norms) @ m
-    sim = sparse.triu(m @ m.T, k=1).tocoo()
+    m = (sparse.diags(1.0 / norms) @ m).tocsr()
+    mt = m.T.tocsc()
     art = [s.article_id for s in sentences]
-    keep = sim.data >= threshold
-    return [
-        (int(i), int(j), float(v))
-        for i, j, v in zip(sim.row[keep], sim.col[keep], sim.data[keep], strict=True)
-        if art[i] != art[j]
-    ]
+    out = []
+    # Row blocks bound the memory of the similarity matrix on very large stories.
+    for lo in range(0, len(sentences), block):
+        sim = sparse.triu(m[lo : lo + block] @ mt, k=1 + lo).tocoo()
+        keep = sim.data >= threshold
+        rows, cols, vals = sim.row[keep] + lo, sim.col[keep], sim.data[keep]
+        out += [(int(i), int(j), float(v)) for i, j, v in zip(rows, cols, vals, strict=True) if art[i] != art[j]]
+    return out
 
 
 def align(story: Story, threshold: float = 0.6, duplicate_share: float = 0.8) -> Story:
