@@ -157,6 +157,16 @@ def test_mojibake_is_repaired():
     assert "neighbourhood’s" in cleaned(text).body
 
 
+def test_a_page_larger_than_one_chunk_is_cleaned_in_pieces(monkeypatch):
+    from storybrief.clean import lines
+
+    monkeypatch.setattr(lines, "CHUNK_CHARS", 400)  # as if the page were many megabytes
+    a = cleaned(page("Advertisement"))
+    for p in PARAGRAPHS[1:]:
+        assert p in a.body
+    assert "Advertisement" not in a.body and "Sport" not in a.body.splitlines()
+
+
 def test_a_page_of_only_furniture_is_rejected_with_a_reason():
     a = cleaned("\n".join([*MENU, "Subscribe", "Sign in", "Privacy Policy"]))
     assert a.status == "rejected"

@@ -129,10 +129,29 @@ def _ends_sentence(bits: np.ndarray, ends: np.ndarray) -> np.ndarray:
     return ((last & END) != 0) | (((last & QUOTE) != 0) & ((before & END) != 0))
 
 
+# Character arrays are built for this many characters at a time, so a 20 MB page needs ~400 MB, not 3 GB.
+# (At a chunk's last line the look-ahead for "inner sentence" stops at the chunk: one line in 500,000 chars.)
+CHUNK_CHARS = 1 << 19
+
+
 def line_features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """Per-line features (``LINE_FEATURES``) of stripped, non-empty lines, and each line's word count."""
     if not lines:
         return np.zeros((0, len(LINE_FEATURES))), np.zeros(0, dtype=int)
+    seen = Counter(lines)
+    parts, start, size = [], 0, 0
+    for i, line in enumerate(lines):
+        size += len(line) + 1
+        if size >= CHUNK_CHARS:
+            parts.append(_chunk_features(lines[start : i + 1], seen))
+            start, size = i + 1, 0
+    if start < len(lines):
+        parts.append(_chunk_features(lines[start:], seen))
+    return np.vstack([x for x, _ in parts]), np.concatenate([n for _, n in parts])
+
+
+def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.ndarray]:
+    """``line_features`` of consecutive lines; ``seen`` counts every line of the page."""
     text = "\n".join(lines)
     c = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
@@ -140,11 +159,10 @@ def line_features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
     ends = starts + lengths
     bits, k = _char_classes(c)
     # One reduceat over all classes at once: per-line sums of each class.
-    totals = np.add.reduceat(np.column_stack(list(k.values())).astype(np.int32), starts, axis=0)
+    totals = np.add.reduceat(np.column_stack(list(k.values())), starts, axis=0, dtype=np.int32)
     sums = dict(zip(k, totals.T, strict=True))
     n = sums["word"]
     inv = 1.0 / np.maximum(n, 1)
-    seen = Counter(lines)
     families = np.array([fu.family_flags(s, w <= SHORT) for s, w in zip(lines, n.tolist(), strict=True)], dtype=float)
     cols = [
         np.log1p(n),
