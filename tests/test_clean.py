@@ -66,6 +66,19 @@ def test_headline_byline_date_and_dateline_are_found():
     assert r["Published March 4, 2025"] == fu.DATE
 
 
+@pytest.mark.parametrize(
+    ("head", "byline"),
+    [
+        ([HEADLINE, "Written by", "Maria Costa (Staff Writer)"], "Maria Costa"),
+        ([HEADLINE, "Maria Costa", "March 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "Posted by Maria Costa on March 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "Learn More", "Key Insights"], None),
+    ],
+)
+def test_byline_forms(head, byline):
+    assert cleaned(page(head=[*MENU, *head])).byline == byline
+
+
 def test_section_label_above_the_headline_is_not_the_title():
     a = cleaned(page(head=["Local government", HEADLINE, "By Maria Costa"]))
     assert a.title == HEADLINE

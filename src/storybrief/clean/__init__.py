@@ -101,8 +101,8 @@ def _header_metadata(
             name = bare_name(lines[i + 1])  # "By" on a line of its own, the name on the next
             if name:
                 taken[i + 1] = fu.BYLINE
-        if name is None and h is not None and 0 < i - top <= 3 and not fu.families(s, True):
-            name = bare_name(s)
+        if name is None and h is not None and 0 < i - top <= 3 and _dated(lines, i):
+            name = bare_name(s)  # a bare name below the headline, next to a date: "Jane Doe / March 4, 2025"
         if name and not article.byline:
             article.byline = name
             taken[i] = fu.BYLINE
@@ -110,6 +110,23 @@ def _header_metadata(
             article.date = article.date or d
             taken.setdefault(i, fu.DATE)
     return taken
+
+
+def _dated(lines: list[str], i: int) -> bool:
+    """Whether line i is no known furniture and a line next to it holds a date."""
+    if fu.families(lines[i], True):
+        return False
+    return any("date" in fu.families(t, True) for t in lines[max(0, i - 1) : i + 2] if t is not lines[i])
+
+
+def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
+    """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
+    for i, s in enumerate(lines):
+        if counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name):
+            return name
+        if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
+            return name
+    return None
 
 
 def _page_date(lines: list[str], counts: list[int], start: int) -> str | None:
@@ -153,6 +170,7 @@ def clean(article: Article) -> Article:
             break
     article.body = "\n".join(kept)
     article.removed = article.removed + sorted(removed, key=lambda r: r.line)  # after what reading removed
+    article.byline = article.byline or _page_byline(lines, counts, keep)
     article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
     if not article.body.strip():
         article.reject("no article text left after cleaning")

@@ -83,7 +83,8 @@ def byline_name(line: str) -> str | None:
     m = _BYLINE.match(line.strip())
     if not m or len(m[1]) > 80 or not m[1][:1].isupper():
         return None
-    return _NAME_END.sub("", m[1]).strip(" ,") or None
+    name = _NAME_END.sub("", m[1]).strip(" ,")
+    return name if name and not any(ch.isdigit() for ch in name) else None
 
 
 def bare_name(line: str) -> str | None:
