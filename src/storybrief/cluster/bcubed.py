@@ -10,7 +10,7 @@ def bcubed(predicted: Sequence[Hashable], gold: Sequence[Hashable]) -> tuple[flo
     """(precision, recall, F1) averaged over items; ``predicted[i]`` and ``gold[i]`` label item ``i``."""
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predicted labels for {len(gold)} gold labels")
-    if not gold:
+    if len(gold) == 0:
         return 0.0, 0.0, 0.0
     both = Counter(zip(predicted, gold, strict=True))
     pred_size, gold_size = Counter(predicted), Counter(gold)

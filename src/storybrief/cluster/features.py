@@ -18,7 +18,7 @@ from ._stopwords import STOPWORDS
 # tells the next capital letter it starts a sentence).
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[.!?\n]")
 NAME_BOOST = 2.0  # weight of a capitalised word inside a sentence relative to a common word
-MAX_TERMS = 120  # terms kept per article vector
+MAX_TERMS = 80  # terms kept per article vector
 
 
 def fold(word: str) -> str:
@@ -32,6 +32,18 @@ def fold(word: str) -> str:
     return word
 
 
+_TERM: dict[str, str] = {}  # lower-cased word -> its term ("" for words left out): words repeat a lot
+
+
+def _term(low: str) -> str:
+    term = _TERM.get(low)
+    if term is None:
+        term = "" if low in STOPWORDS or (len(low) < 2 and not low.isdigit()) else fold(low)
+        if len(_TERM) < 500_000:  # bounded: a stream of junk tokens must not grow it forever
+            _TERM[low] = term
+    return term
+
+
 def terms(text: str) -> tuple[Counter, set[str]]:
     """Term counts of a text and the terms seen capitalised inside a sentence (likely names)."""
     counts: Counter = Counter()
@@ -41,11 +53,10 @@ def terms(text: str) -> tuple[Counter, set[str]]:
         if tok in ".!?\n":
             sentence_start = True
             continue
-        low = tok.lower()
-        if low in STOPWORDS or (len(low) < 2 and not low.isdigit()):
+        term = _term(tok.lower())
+        if not term:
             sentence_start = False
             continue
-        term = fold(low)
         counts[term] += 1
         if not sentence_start and tok[0].isupper():
             names.add(term)
@@ -72,8 +83,9 @@ class Vocabulary:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int = MAX_TERMS) -> dict[str, float]:
-    """The article's unit-length weighted term vector, keeping its ``max_terms`` strongest terms."""
+def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int | None = None) -> dict[str, float]:
+    """The article's unit-length weighted term vector, keeping its ``max_terms`` (MAX_TERMS) strongest terms."""
+    max_terms = max_terms or MAX_TERMS
     n1 = vocab.n_docs + 1
     df = vocab.df
     weights = {}

@@ -16,14 +16,13 @@ from datetime import date as Date
 
 from .features import Vocabulary
 
-THRESHOLD = 0.25  # cosine between an article and a story's centroid needed to join it
+THRESHOLD = 0.2  # cosine between an article and a story's centroid needed to join it
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
 INDEX_TERMS = 25  # a story is indexed under its strongest terms
 QUERY_TERMS = 25  # an article looks up stories by its strongest terms
-MAX_CANDIDATES = 40  # stories scored exactly per article
-MERGE = 0.5  # cosine between two stories' centroids that merges them (0 or None: never merge)
+MAX_CANDIDATES = 15  # stories scored exactly per article
 
 
 @dataclass
@@ -35,10 +34,13 @@ class StoryState:
     size: int = 0
     last: int | None = None  # day number (proleptic ordinal) of its latest article, None when undated
     indexed: tuple[str, ...] = ()  # the terms it is filed under in the inverted index
+    norm2: float = -1.0  # squared length of the centroid, kept up to date as articles join (-1: unknown)
 
     def norm(self) -> float:
         """Length of the centroid."""
-        return math.sqrt(sum(w * w for w in self.centroid.values())) or 1.0
+        if self.norm2 < 0:
+            self.norm2 = sum(w * w for w in self.centroid.values())
+        return math.sqrt(self.norm2) or 1.0
 
     def top_terms(self, n: int) -> list[str]:
         """The ``n`` strongest terms of the centroid."""
@@ -65,11 +67,8 @@ class OnlineClusterer:
         max_active: int = MAX_ACTIVE,
         vocab: Vocabulary | None = None,
         id_prefix: str = "s",
-        merge: float | None = MERGE,
     ) -> None:
         self.threshold = threshold
-        self.merge = merge
-        self.merged: dict[str, str] = {}  # story id -> the story it was merged into
         self.window = window_days
         self.max_active = max_active
         self.vocab = vocab or Vocabulary()
@@ -128,11 +127,12 @@ class OnlineClusterer:
 
     # -- assignment --------------------------------------------------------------------------------
     def candidates(self, vec: dict[str, float], day: int | None) -> list[StoryState]:
-        """Active stories sharing the article's strongest terms, most shared first."""
-        hits: dict[str, int] = {}
+        """Active stories filed under the article's strongest terms, the most weight shared first."""
+        hits: dict[str, float] = {}
         for t in sorted(vec, key=vec.__getitem__, reverse=True)[:QUERY_TERMS]:
+            w = vec[t]
             for sid in self.index.get(t, ()):
-                hits[sid] = hits.get(sid, 0) + 1
+                hits[sid] = hits.get(sid, 0.0) + w
         best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
         out = [self.active[s] for s in best]
         if day is not None:  # an article never joins a story idle for longer than the window
@@ -158,42 +158,7 @@ class OnlineClusterer:
             if story is None or sim < self.threshold:
                 story = self.new_story()
         self.add_to(story, vec, day)
-        if self.merge:
-            story = self._merge_similar(story)
         return story.id
-
-    def _merge_similar(self, story: StoryState) -> StoryState:
-        """Merge the story with the most similar other story when their centroids pass ``merge``."""
-        norm = story.norm()
-        unit = {t: w / norm for t, w in story.centroid.items()}
-        top, top_sim = None, self.merge
-        for s in self.candidates(unit, story.last):
-            if s is story:
-                continue
-            c = s.centroid
-            sim = sum(w * c.get(t, 0.0) for t, w in unit.items()) / s.norm()
-            if sim >= top_sim:
-                top, top_sim = s, sim
-        if top is None:
-            return story
-        big, small = (story, top) if story.size >= top.size else (top, story)
-        self._retire(small)
-        self.retired -= 1  # merged, not retired
-        self.merged[small.id] = big.id
-        for t, w in small.centroid.items():
-            big.centroid[t] = big.centroid.get(t, 0.0) + w
-        big.size += small.size
-        if small.last is not None:
-            big.last = small.last if big.last is None else max(big.last, small.last)
-        self.active.move_to_end(big.id)
-        self._reindex(big)
-        return big
-
-    def resolve(self, story_id: str) -> str:
-        """The story a story id now belongs to, following merges."""
-        while story_id in self.merged:
-            story_id = self.merged[story_id]
-        return story_id
 
     def new_story(self) -> StoryState:
         """A new, empty active story."""
@@ -209,10 +174,16 @@ class OnlineClusterer:
     def add_to(self, story: StoryState, vec: dict[str, float], day: int | None) -> None:
         """Add an article's vector to a story's centroid."""
         c = story.centroid
+        story.norm()  # makes sure norm2 is known
+        norm2 = story.norm2
         for t, w in vec.items():
-            c[t] = c.get(t, 0.0) + w
+            old = c.get(t, 0.0)
+            c[t] = old + w
+            norm2 += w * (2 * old + w)
+        story.norm2 = norm2
         if len(c) > CENTROID_TERMS * 2:  # prune lazily: sorting on every article would cost too much
             story.centroid = dict(sorted(c.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
+            story.norm2 = -1.0
         story.size += 1
         if day is not None:
             story.last = day if story.last is None else max(story.last, day)

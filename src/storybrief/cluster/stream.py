@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .dedup import DuplicateFinder, signature
 from .features import Vocabulary, terms, vector
-from .online import MERGE, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
+from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
 
@@ -35,7 +35,7 @@ class Assignment:
     id: str
     story: str
     duplicate_of: str | None = None
-    fingerprint: bytes | None = None  # the MinHash values, for callers that keep them (the store)
+    fingerprint: bytes | None = None  # the MinHash values (uint32), for callers that keep them (the store)
 
 
 class StoryClusterer:
@@ -45,12 +45,11 @@ class StoryClusterer:
         self,
         threshold: float = THRESHOLD,
         window_days: int = WINDOW_DAYS,
-        merge: float | None = MERGE,
         dedup: bool = True,
         vocab: Vocabulary | None = None,
         id_prefix: str = "s",
     ) -> None:
-        self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix, merge=merge)
+        self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix)
         self.dups = DuplicateFinder(window_days=window_days) if dedup else None
         self.touched: dict[str, StoryState] = {}  # stories that gained articles (the caller clears it)
 
@@ -73,8 +72,6 @@ class StoryClusterer:
         out: list[Assignment | None] = [None] * len(docs)
         for i in order:
             out[i] = self._one(docs[i], *feats[i], days[i])
-        for a in out:  # stories merged later in the batch: name the story each article ended in
-            a.story = self.online.resolve(a.story)
         return out  # type: ignore[return-value]
 
     def _one(self, doc: Doc, counts, names, day: int | None) -> Assignment:
@@ -83,9 +80,9 @@ class StoryClusterer:
         sig = signature(doc.text) if self.dups is not None else None
         copy = self.dups.find(sig) if self.dups is not None else None
         vec = vector(counts, names, self.vocab)
-        fingerprint = sig.hashvalues.tobytes() if sig is not None else None
+        fingerprint = sig.tobytes() if sig is not None else None
         if copy is not None:  # a copy joins its original's story while that story is active
-            story = self.online.assign(vec, day, story_id=self.online.resolve(copy[1]))
+            story = self.online.assign(vec, day, story_id=copy[1])
             self._touch(story)
             return Assignment(doc.id, story, copy[0], fingerprint)
         story = self.online.assign(vec, day)

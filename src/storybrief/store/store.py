@@ -18,7 +18,6 @@ from typing import Any
 
 import numpy as np
 
-from ..cluster.dedup import NUM_PERM, SCHEME
 from ..cluster.features import Vocabulary, terms
 from ..cluster.online import CENTROID_TERMS, StoryState, day_number
 from ..cluster.rows import article_from_row, cluster_text
@@ -107,7 +106,6 @@ class Store:
         for (article, _), asg in zip(todo, assignments, strict=True):
             self._insert_article(article, asg, seq)
             (result.duplicates if asg.duplicate_of else result.added).append(article.id)
-        self._apply_merges(clusterer)
         result.stories = self._save_stories(clusterer, seq)
         self._save_terms(feats)
         set_meta(self.conn, "seq", seq)
@@ -177,17 +175,11 @@ class Store:
             ),
         )
 
-    def _apply_merges(self, clusterer: StoryClusterer) -> None:
-        for small in clusterer.online.merged:
-            big = clusterer.online.resolve(small)
-            self.conn.execute("UPDATE articles SET story = ? WHERE story = ?", (big, small))
-            self.conn.execute("DELETE FROM stories WHERE id = ?", (small,))
-
     def _save_stories(self, clusterer: StoryClusterer, seq: int) -> list[str]:
         now = datetime.now(UTC).isoformat(timespec="seconds")
-        changed = sorted({clusterer.online.resolve(s) for s in clusterer.touched})
+        changed = sorted(clusterer.touched)
         for sid in changed:
-            state = clusterer.touched.get(sid) or clusterer.online.active[sid]
+            state = clusterer.touched[sid]
             top = dict(sorted(state.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
             dates = self.conn.execute(
                 "SELECT min(date), max(date), (SELECT title FROM articles WHERE story = ?1 AND title IS NOT NULL"
@@ -306,7 +298,6 @@ def _article(r: sqlite3.Row) -> Article:
     )
 
 
-def _minhash(blob: bytes):
-    from datasketch import MinHash
-
-    return MinHash(num_perm=NUM_PERM, hashvalues=np.frombuffer(blob, dtype=np.uint32), scheme=SCHEME)
+def _minhash(blob: bytes) -> np.ndarray:
+    """A stored fingerprint as the array the duplicate finder compares."""
+    return np.frombuffer(blob, dtype=np.uint32)
