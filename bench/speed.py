@@ -28,6 +28,7 @@ from storybrief.read import articles_from_documents
 from storybrief.select import EVAL_ONLY, METHODS, get_method
 
 FILE = "mds/multinews_plus_lowercased.jsonl"
+REF = "lexrank"  # every ratio is to this method, measured in the same run
 
 
 def build(docs: list[str], story_id: str):
@@ -109,41 +110,49 @@ def throughput(path: Path, n: int, methods: list[str], budget: Budget) -> dict[s
     return {"stories": count, "prepare_s": prepare, **{m: count / (prepare + s) for m, s in select.items()}}
 
 
-def markdown(rows: list[dict], thr: dict[str, float], methods: list[str], repeats: int) -> str:
-    """The tables of the report."""
-    ref = "lexrank"
-    head = ["articles", "sentences", "prepare ms", *[f"{m} ms (x lexrank)" for m in methods]]
-    lines = [
-        f"**CPU time per story: selection (median of {repeats}) and the shared preparation**",
-        "",
-        "| " + " | ".join(head) + " |",
+def _table(title: str, head: list[str], rows: list[list[str]]) -> list[str]:
+    return [f"**{title}**", "", "| " + " | ".join(head) + " |", "|" + " ---: |" * len(head)] + [
+        "| " + " | ".join(r) + " |" for r in rows
     ]
-    lines.append("|" + " ---: |" * len(head))
-    for r in rows:
-        cells = [str(r["articles"]), str(r["sentences"]), f"{r['prepare_s'] * 1000:.1f}"]
-        cells += [f"{r[m] * 1000:.1f} ({r[m] / r[ref]:.2f})" for m in methods]
-        lines.append("| " + " | ".join(cells) + " |")
-    head = ["articles", "prepare MB", *[f"{m} MB" for m in methods]]
-    lines += ["", "**Peak traced memory per story (tracemalloc)**", "", "| " + " | ".join(head) + " |"]
-    lines.append("|" + " ---: |" * len(head))
-    for r in rows:
-        lines.append(
-            "| "
-            + " | ".join([str(r["articles"]), f"{r['prepare_mb']:.1f}", *[f"{r[m + '_mb']:.1f}" for m in methods]])
-            + " |"
-        )
-    lines += ["", f"**Throughput, whole pipeline (CPU time), first {thr['stories']} clusters of {FILE}**", ""]
-    lines += ["| method | stories/s | x lexrank |", "| --- | ---: | ---: |"]
-    lines += [f"| {m} | {thr[m]:.1f} | {thr[m] / thr[ref]:.2f} |" for m in methods]
-    lines.append(f"\nPreparation (read, clean, split, align) took {thr['prepare_s']:.1f} CPU s of each method's total.")
-    return "\n".join(lines) + "\n"
+
+
+def size_tables(rows: list[dict], methods: list[str], repeats: int) -> list[str]:
+    """Time and memory against story size, with ratios to lexrank."""
+    times = [
+        [str(r["articles"]), str(r["sentences"]), f"{r['prepare_s'] * 1000:.1f}"]
+        + [f"{r[m] * 1000:.1f} ({r[m] / r[REF]:.2f})" for m in methods]
+        for r in rows
+    ]
+    memory = [[str(r["articles"]), f"{r['prepare_mb']:.1f}", *[f"{r[m + '_mb']:.1f}" for m in methods]] for r in rows]
+    return [
+        *_table(
+            f"CPU time per story: selection (median of {repeats}) and the shared preparation",
+            ["articles", "sentences", "prepare ms", *[f"{m} ms (x lexrank)" for m in methods]],
+            times,
+        ),
+        "",
+        *_table(
+            "Peak traced memory per story (tracemalloc)",
+            ["articles", "prepare MB", *[f"{m} MB" for m in methods]],
+            memory,
+        ),
+        "",
+    ]
+
+
+def throughput_table(thr: dict[str, float], methods: list[str]) -> list[str]:
+    """Stories per second of each method, with ratios to lexrank."""
+    rows = [[m, f"{thr[m]:.1f}", f"{thr[m] / thr[REF]:.2f}"] for m in methods]
+    title = f"Throughput, whole pipeline (CPU time), first {thr['stories']} clusters of {FILE}"
+    note = f"Preparation (read, clean, split, align) took {thr['prepare_s']:.1f} CPU s of each method's total."
+    return [*_table(title, ["method", "stories/s", "x lexrank"], rows), "", note]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark; returns the exit status."""
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("data_dir", type=Path, help="the benchmark data folder (holding mds/)")
-    p.add_argument("--sizes", default="2,10,100,1000", help="story sizes in articles")
+    p.add_argument("--sizes", default="2,10,100,1000", help='story sizes in articles ("" for throughput only)')
     p.add_argument("--repeats", type=int, default=5, help="runs per measurement (medians)")
     p.add_argument("--stories", type=int, default=500, help="clusters for the throughput run (0: the whole file)")
     p.add_argument("--methods", default=None, help="comma-separated methods (default: all but eval-only)")
@@ -155,13 +164,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"speed: {path} not found", file=sys.stderr)
         return 1
     methods = args.methods.split(",") if args.methods else [m for m in METHODS if m not in EVAL_ONLY]
-    if "lexrank" not in methods:
-        methods.append("lexrank")  # the reference every ratio is taken to
-    sizes = [int(s) for s in args.sizes.split(",")]
+    if REF not in methods:
+        methods.append(REF)
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     budget = Budget(words=args.words)
-    rows = by_size(documents(path, max(sizes)), sizes, methods, args.repeats, budget)
+    rows = by_size(documents(path, max(sizes)), sizes, methods, args.repeats, budget) if sizes else []
     thr = throughput(path, args.stories, methods, budget)
-    report = markdown(rows, thr, methods, args.repeats)
+    report = (
+        "\n".join((size_tables(rows, methods, args.repeats) if rows else []) + throughput_table(thr, methods)) + "\n"
+    )
     print(report)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
