@@ -79,6 +79,14 @@ def test_byline_forms(head, byline):
     assert cleaned(page(head=[*MENU, *head])).byline == byline
 
 
+@pytest.mark.parametrize(
+    "line",
+    [f"Home > Local > {HEADLINE}", f"{HEADLINE} | Local | The Daily Example", f"{HEADLINE} – Example News"],
+)
+def test_title_loses_breadcrumbs_and_site_names(line):
+    assert cleaned(page(head=[*MENU, line, "By Maria Costa"])).title == HEADLINE
+
+
 def test_section_label_above_the_headline_is_not_the_title():
     a = cleaned(page(head=["Local government", HEADLINE, "By Maria Costa"]))
     assert a.title == HEADLINE

@@ -83,12 +83,12 @@ def _header_metadata(
     article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float]
 ) -> dict[int, str]:
     """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
-    start, first_prose = headline.start_and_first_paragraph(keep, counts)
+    start, first_prose = headline.start_and_first_paragraph(keep, counts, headline.ends_sentence(lines))
     taken: dict[int, str] = {}
     h = headline.find_headline(lines, keep, counts, probs, article.url, WEIGHTS["headline"])
     if h is not None:
         taken[h] = fu.HEADLINE
-        article.title = article.title or lines[h]
+        article.title = article.title or headline.tidy_title(lines[h])
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
         taken.update((i, SECTION_LABEL) for i in range(h) if keep[i])
     top = h if h is not None else start

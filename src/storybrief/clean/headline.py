@@ -38,7 +38,10 @@ HEADLINE_FEATURES = [
     "repeated",
     "site_separator",
     "kept",
+    "first_kept",
+    "first_candidate_after_furniture",
 ]
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
 _SITE_SEPARATOR = re.compile(r"\s[|–—-]\s|::")
 
 
@@ -52,15 +55,21 @@ def slug_words(url: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z]+", path) if len(w) > 2 and w not in STOPWORDS}
 
 
-def start_and_first_paragraph(keep: list[bool], counts: list[int]) -> tuple[int, int]:
-    """The index of the first article line, and of the first one long enough to be a paragraph."""
+def ends_sentence(lines: list[str]) -> list[bool]:
+    """Whether each line ends like a sentence (or is too long to be anything but prose)."""
+    return [s.endswith(_SENTENCE_ENDS) or s.count(" ") >= 30 for s in lines]
+
+
+def start_and_first_paragraph(keep: list[bool], counts: list[int], paragraph: list[bool]) -> tuple[int, int]:
+    """The index of the first article line, and of the first paragraph: a kept line of 12 words or more that
+    reads as prose (``paragraph``: it ends a sentence), so that a long headline is not taken for it."""
     start = next((i for i, k in enumerate(keep) if k), len(keep))
-    return start, next((i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12), start)
+    return start, next((i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12 and paragraph[i]), start)
 
 
-def candidates(keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
+def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
     """Indices of the header lines that may be the headline, and the index of the first paragraph."""
-    start, first_prose = start_and_first_paragraph(keep, counts)
+    start, first_prose = start_and_first_paragraph(keep, counts, ends_sentence(lines))
     near = [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30]
     return near[-MAX_CANDIDATES:], first_prose  # the headline sits near the first paragraph
 
@@ -69,7 +78,8 @@ def features(
     lines: list[str], keep: list[bool], counts: list[int], probs: list[float], url: str | None
 ) -> tuple[list[int], np.ndarray]:
     """The candidate indices and their features (``HEADLINE_FEATURES``)."""
-    idx, first_prose = candidates(keep, counts)
+    idx, first_prose = candidates(lines, keep, counts)
+    start = next((i for i, k in enumerate(keep) if k), len(keep))
     opening = _content_words(" ".join(lines[first_prose : first_prose + 3]))
     slug = slug_words(url)
     seen = Counter(lines[i] for i in idx)
@@ -97,6 +107,8 @@ def features(
                 1.0 if seen[s] > 1 else 0.0,
                 1.0 if _SITE_SEPARATOR.search(s) else 0.0,
                 1.0 if keep[i] else 0.0,
+                1.0 if i == start else 0.0,
+                1.0 if i == idx[0] or (i > 0 and not keep[i - 1] and counts[i - 1] <= 3) else 0.0,
             ]
         )
     return idx, np.array(rows, dtype=float).reshape(len(idx), len(HEADLINE_FEATURES))
@@ -112,3 +124,19 @@ def find_headline(
     z = x @ np.asarray(model["coef"]) + model["intercept"]
     best = int(np.argmax(z))
     return idx[best] if 1.0 / (1.0 + np.exp(-z[best])) >= MIN_SCORE else None
+
+
+_CRUMB = re.compile(r"\s+(?:>|»|›|/)\s+")
+_TAIL = re.compile(r"\s+(?:\||–|—|-|::)\s+")
+
+
+def tidy_title(line: str) -> str:
+    """The headline without breadcrumbs before it ("Home > Blog > Headline") or a short site or section
+    name after it ("Headline | Site", "Headline – Top 19 Companies")."""
+    title = _CRUMB.split(line)[-1] if len(_CRUMB.split(line)) >= 3 else line
+    for _ in range(2):  # "Headline | Section | Site"
+        head, *rest = _TAIL.split(title)
+        if not (rest and len(rest[-1].split()) <= 4 and len(head.split()) >= 3):
+            break
+        title = title[: title.rfind(rest[-1])].rstrip(" |–—-:")
+    return title.strip()
