@@ -133,6 +133,22 @@ def test_eval_reports_bad_rows_and_fails(tmp_path, capsys):
     assert "Paired bootstrap vs default" in out
 
 
+def test_eval_lists_a_cluster_no_method_could_brief(tmp_path, capsys):
+    data = _write(
+        tmp_path,
+        [
+            {"id": "ok", "documents": STORY, "summaries": [REFERENCE]},
+            {"id": "blank", "documents": ["", "   "], "summaries": [REFERENCE]},
+        ],
+    )
+    assert main(["eval", data, "-m", "lead,lexrank", "-f", "json"]) == 1
+    out, err = capsys.readouterr()
+    assert "data.jsonl:2: lexrank: empty summary" in err
+    report = json.loads(out)
+    assert report["scored"] == 2  # the failed cluster counts, with zero, for every method alike
+    assert report["methods"]["lead"]["failures"] == [{"id": "blank", "line": 2, "error": "empty summary"}]
+
+
 def test_eval_rejects_unknown_methods(tmp_path, capsys):
     data = _write(tmp_path, [{"id": "ok", "documents": STORY, "summaries": [REFERENCE]}])
     assert main(["eval", data, "-m", "lead,nosuch"]) == 2
