@@ -170,6 +170,16 @@ def test_eval_with_two_jobs_gives_the_same_figures(tmp_path, capsys):
     assert one["methods"]["mmr"]["mean"] == two["methods"]["mmr"]["mean"]
 
 
+def test_eval_details_give_each_cluster_summary_and_scores(tmp_path, capsys):
+    data = _write(tmp_path, [{"id": "q", "documents": [STORY[1]], "summaries": [REFERENCE]}])
+    details = tmp_path / "details.jsonl"
+    assert main(["eval", data, "-m", "lead,mmr", "--words", "12", "--details", str(details)]) == 0
+    (row,) = [json.loads(line) for line in details.read_text().splitlines()]
+    assert row["id"] == "q" and row["line"] == 1
+    assert row["summaries"]["lead"] == REFERENCE
+    assert row["scores"]["lead"]["rouge2_f"] == pytest.approx(1.0)
+
+
 def test_eval_markdown_and_limit(tmp_path, capsys):
     data = _write(tmp_path, [{"id": f"c{i}", "documents": STORY, "summaries": [REFERENCE]} for i in range(3)])
     assert main(["eval", data, "-m", "lead,centroid", "--limit", "2", "-f", "markdown"]) == 0

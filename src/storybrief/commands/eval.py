@@ -41,6 +41,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--resamples", type=positive_int, default=1000, metavar="N", help="bootstrap resamples")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument(
+        "--details",
+        metavar="FILE",
+        help="also write one JSON line per cluster: each method's scores, time, error and summary",
+    )
     add_progress_arg(p)
     p.set_defaults(run=run)
 
@@ -87,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
         rows = islice(read_cluster_rows(args.data), args.limit)
         results = list(
             progress(
-                run_eval(rows, methods, budget, jobs=args.jobs),
+                run_eval(rows, methods, budget, jobs=args.jobs, keep_summaries=bool(args.details)),
                 total=total,
                 desc="clusters",
                 enabled=args.progress,
@@ -97,6 +102,8 @@ def run(args: argparse.Namespace) -> int:
     except OSError as e:
         error(args.data, e.strerror or str(e))
         return 1
+    if args.details:
+        _write_details(args.details, results)
     report = aggregate(results, methods, baseline, resamples=args.resamples, seed=args.seed)
     report.update(data=args.data, words=budget.words, sentences=budget.sentences)
     for r in report["failed_rows"]:
@@ -109,3 +116,13 @@ def run(args: argparse.Namespace) -> int:
     with output(args.output) as out:
         out.write(FORMATS[args.format](report))
     return 1 if failures(report) or not report["scored"] else 0
+
+
+def _write_details(path: str, results: list) -> None:
+    """Per-cluster results as JSON lines, for looking into where a method wins or loses."""
+    import json
+    from dataclasses import asdict
+
+    with output(path) as out:
+        for r in results:
+            out.write(json.dumps(asdict(r), ensure_ascii=False) + "\n")
