@@ -104,6 +104,11 @@ def test_feed_workflow_on_the_shipped_example(tmp_path):
     assert len(floods) == 2  # two floods a month apart in two towns are two stories
     recent = json.loads(run_cli("stories", "--since", "2026-04-01", "--format", "json", db=db).stdout)["stories"]
     assert [s["id"] for s in recent] == [s["id"] for s in floods if s["last_date"] >= "2026-04-01"]
+    bridge = json.loads(
+        run_cli("story", by_title["Marlow Bay bridge shut after cracks found"]["id"], "-f", "json", db=db).stdout
+    )
+    status = {a["id"]: a["status"] for a in bridge["brief"]["articles"]}
+    assert status["bridge-1-syndicated"] == "duplicate" and status["bridge-2"] == "used"
     shown = run_cli("story", listed[0]["id"], db=db)
     assert shown.returncode == 0 and listed[0]["title"] in shown.stdout
     assert run_cli("story", "no-such-story", db=db).returncode == 1

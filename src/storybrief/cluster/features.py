@@ -14,9 +14,10 @@ from collections import Counter
 
 from ._stopwords import STOPWORDS
 
-# A token is a word (letters, inner apostrophes/hyphens), a number, or sentence-ending punctuation (which
-# tells the next capital letter it starts a sentence).
-_TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*|[.!?\n]")
+# A word is a run of letters (with inner apostrophes) or a number. A name is a capitalised word that follows
+# a space preceded by neither sentence punctuation nor a line break, i.e. one that does not start a sentence.
+_WORDS = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*|\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<=[^\s.!?:\"“])[ \t]+([A-Z][^\W\d_]*(?:['’][^\W\d_]+)*)")
 NAME_BOOST = 2.0  # weight of a capitalised word inside a sentence relative to a common word
 MAX_TERMS = 80  # terms kept per article vector
 
@@ -33,34 +34,27 @@ def fold(word: str) -> str:
 
 
 _TERM: dict[str, str] = {}  # lower-cased word -> its term ("" for words left out): words repeat a lot
+CACHE_LIMIT = 500_000  # words remembered; a stream of junk tokens must not grow the cache forever
+
+
+def cached(cache: dict, words: list[str], compute) -> list:
+    """``compute(w)`` for every word, through ``cache`` (lookups in C; only new words call ``compute``)."""
+    new = set(words).difference(cache)
+    if new:
+        if len(cache) + len(new) > CACHE_LIMIT:
+            cache.clear()
+        cache.update((w, compute(w)) for w in new)
+    return list(map(cache.__getitem__, words))
 
 
 def _term(low: str) -> str:
-    term = _TERM.get(low)
-    if term is None:
-        term = "" if low in STOPWORDS or (len(low) < 2 and not low.isdigit()) else fold(low)
-        if len(_TERM) < 500_000:  # bounded: a stream of junk tokens must not grow it forever
-            _TERM[low] = term
-    return term
+    return "" if low in STOPWORDS or (len(low) < 2 and not low.isdigit()) else fold(low)
 
 
 def terms(text: str) -> tuple[Counter, set[str]]:
     """Term counts of a text and the terms seen capitalised inside a sentence (likely names)."""
-    counts: Counter = Counter()
-    names: set[str] = set()
-    sentence_start = True
-    for tok in _TOKEN.findall(text):
-        if tok in ".!?\n":
-            sentence_start = True
-            continue
-        term = _term(tok.lower())
-        if not term:
-            sentence_start = False
-            continue
-        counts[term] += 1
-        if not sentence_start and tok[0].isupper():
-            names.add(term)
-        sentence_start = False
+    counts = Counter(filter(None, cached(_TERM, _WORDS.findall(text.lower()), _term)))
+    names = set(filter(None, cached(_TERM, [w.lower() for w in _NAME.findall(text)], _term)))
     return counts, names
 
 
@@ -84,7 +78,7 @@ class Vocabulary:
 
 
 def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int | None = None) -> dict[str, float]:
-    """The article's unit-length weighted term vector, keeping its ``max_terms`` (MAX_TERMS) strongest terms."""
+    """The unit-length weighted term vector of an article: its ``max_terms`` (MAX_TERMS) strongest terms, first."""
     max_terms = max_terms or MAX_TERMS
     n1 = vocab.n_docs + 1
     df = vocab.df
@@ -92,7 +86,6 @@ def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int |
     for t, tf in counts.items():
         w = (1.0 + math.log(tf)) * (math.log(n1 / (1 + df.get(t, 0))) + 1.0)
         weights[t] = w * NAME_BOOST if t in names else w
-    if len(weights) > max_terms:
-        weights = dict(sorted(weights.items(), key=lambda kv: -kv[1])[:max_terms])
-    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
-    return {t: w / norm for t, w in weights.items()}
+    top = sorted(weights, key=weights.__getitem__, reverse=True)[:max_terms]
+    norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
+    return {t: weights[t] / norm for t in top}

@@ -8,11 +8,14 @@ article is compared with a handful of stories, not all of them. Stories idle for
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import islice, repeat
+from operator import mul
 
 from .features import Vocabulary
 
@@ -44,7 +47,7 @@ class StoryState:
 
     def top_terms(self, n: int) -> list[str]:
         """The ``n`` strongest terms of the centroid."""
-        return [t for t, _ in sorted(self.centroid.items(), key=lambda kv: -kv[1])[:n]]
+        return heapq.nlargest(n, self.centroid, key=self.centroid.__getitem__)
 
 
 def day_number(date: str | None) -> int | None:
@@ -129,8 +132,7 @@ class OnlineClusterer:
     def candidates(self, vec: dict[str, float], day: int | None) -> list[StoryState]:
         """Active stories filed under the article's strongest terms, the most weight shared first."""
         hits: dict[str, float] = {}
-        for t in sorted(vec, key=vec.__getitem__, reverse=True)[:QUERY_TERMS]:
-            w = vec[t]
+        for t, w in islice(vec.items(), QUERY_TERMS):  # vectors list their strongest terms first
             for sid in self.index.get(t, ()):
                 hits[sid] = hits.get(sid, 0.0) + w
         best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
@@ -142,9 +144,9 @@ class OnlineClusterer:
     def best(self, vec: dict[str, float], day: int | None) -> tuple[StoryState | None, float]:
         """The most similar candidate story and its cosine with the article."""
         top, top_sim = None, 0.0
+        terms, weights, zeros = list(vec), list(vec.values()), repeat(0.0)
         for s in self.candidates(vec, day):
-            c = s.centroid
-            sim = sum(w * c.get(t, 0.0) for t, w in vec.items()) / s.norm()
+            sim = sum(map(mul, weights, map(s.centroid.get, terms, zeros))) / s.norm()
             if sim > top_sim:
                 top, top_sim = s, sim
         return top, top_sim
@@ -188,4 +190,5 @@ class OnlineClusterer:
         if day is not None:
             story.last = day if story.last is None else max(story.last, day)
         self.active.move_to_end(story.id)
-        self._reindex(story)
+        if story.size & (story.size - 1) == 0 or story.size % 8 == 0:  # top terms settle as a story grows
+            self._reindex(story)

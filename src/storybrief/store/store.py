@@ -22,7 +22,7 @@ from ..cluster.features import Vocabulary, terms
 from ..cluster.online import CENTROID_TERMS, StoryState, day_number
 from ..cluster.rows import article_from_row, cluster_text
 from ..cluster.stream import Doc, StoryClusterer
-from ..model import Article, Brief, Budget
+from ..model import DUPLICATE, USED, Article, Brief, Budget
 from .briefs import brief_from_dict, cached_article_fields, public_brief
 from .db import connect, get_meta, set_meta
 
@@ -295,6 +295,9 @@ def _article(r: sqlite3.Row) -> Article:
         source=r["source"],
         origin=r["origin"] or "",
         extra=extra,
+        # a near-copy found at ingest stays one in the brief (the pipeline only looks within the story)
+        status=DUPLICATE if r["duplicate_of"] else USED,
+        duplicate_of=r["duplicate_of"],
     )
 
 
