@@ -16,8 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import re
 import statistics
 import time
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -85,12 +87,35 @@ def parse_params(items: list[str]) -> dict[str, dict[str, object]]:
     return out
 
 
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z. ]+\))?\s*(?:--|—|–|-|_)\s")
+
+
+def readability(story, chosen) -> Counter:
+    """Counts of readability faults in a brief: dangling openers, datelines, non-news lines, repeats."""
+    from storybrief.select.concepts import content_stems
+    from storybrief.select.nonnews import leans_on_previous, rejection
+
+    faults: Counter = Counter(sentences=len(chosen))
+    for k, s in enumerate(chosen):
+        prev = chosen[k - 1] if k else None
+        if leans_on_previous(s.text) and not (prev and (prev.article_id, prev.index) == (s.article_id, s.index - 1)):
+            faults["dangling opener"] += 1
+        faults["dateline"] += bool(_DATELINE.match(s.text))
+        faults["non-news"] += not s.truncated and rejection(s.text) is not None
+    stems = [content_stems(s.text) for s in chosen if not s.truncated]  # a cut-off tail shares too much by chance
+    for i in range(len(stems)):
+        for j in range(i + 1, len(stems)):
+            faults["repeat pair"] += len(stems[i] & stems[j]) > 0.5 * (min(len(stems[i]), len(stems[j])) or 1)
+    return faults
+
+
 def run_file(path: Path, words: int, methods: list[str], params, args) -> None:
     """Print a table of mean ROUGE and median time per method for one file."""
     stories = load_stories(path, args.limit, args.rebuild, args.tag)
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     results: dict[str, np.ndarray] = {}
     times: dict[str, float] = {}
+    faults: dict[str, Counter] = {m: Counter() for m in methods}
     for name in methods:
         method = get_method(name.split("@")[0], **params.get(name, {}))
         rows, secs = [], []
@@ -100,6 +125,7 @@ def run_file(path: Path, words: int, methods: list[str], params, args) -> None:
             chosen = select(story, Budget(words=words), method)
             secs.append(time.perf_counter() - t)
             s = score(scorer, "\n".join(c.text for c in chosen), refs)
+            faults[name] += readability(story, chosen)
             rows.append([s[m] for m in METRICS])
         results[name] = np.array(rows)
         times[name] = statistics.median(secs) * 1000
@@ -114,6 +140,11 @@ def run_file(path: Path, words: int, methods: list[str], params, args) -> None:
             p2 = paired_bootstrap(results[first][:, 1], results[name][:, 1], args.boot)
             line += f"  {p1:.3f} / {p2:.3f}"
         print(line, flush=True)
+    print("readability faults (sentences, dangling openers, datelines, non-news, repeated pairs):")
+    for name in methods:
+        f = faults[name]
+        keys = ("sentences", "dangling opener", "dateline", "non-news", "repeat pair")
+        print(f"  {name:<20}" + "".join(f"{f[k]:6d}" for k in keys))
 
 
 def main() -> None:
