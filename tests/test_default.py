@@ -140,3 +140,10 @@ def test_non_news_sentences_are_refused_with_a_reason(text):
 
 def test_a_plain_news_sentence_is_accepted():
     assert rejection("The government declared a state of emergency in the region until the end of the month.") is None
+
+
+def test_a_story_of_short_sentences_still_gets_a_brief():
+    docs = ["Rain hit Riverton. The river rose fast. Schools closed.", "Riverton flooded. The river rose fast."]
+    b = summarize_documents(docs, Budget(words=10), Default(), "short")
+    assert b.sentences
+    assert len(b.summary.split()) <= 10

@@ -107,7 +107,9 @@ class Default:
             return sum(weights.get(c, 0.0) for c in analysis(rep)[0]) / len(rep.text.split())
 
         # Only the best candidates by weight per word go to the solver, so cost stays linear in the story.
-        best = list(islice(self._readable(sorted(groups, key=value, reverse=True)), self.max_candidates))
+        ranked = sorted(groups, key=value, reverse=True)
+        # A story with no sentence fit to stand alone (all short, say) still gets a brief rather than none.
+        best = list(islice(self._readable(ranked), self.max_candidates)) or ranked[: self.max_candidates]
         leans = _resolvable(story, best)
         best = [g for g in best if g.id in leans]
         pos = {g.id: k for k, g in enumerate(best)}
