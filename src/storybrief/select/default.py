@@ -78,11 +78,9 @@ class Default:
     def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
         """Weight of each concept: summed over articles, more for early mentions; single-outlet ones less."""
         first: dict[Concept, dict[str, int]] = {}
-        for s in story.sentences:
-            for c in of[id(s)][0] if id(s) in of else ():
-                seen = first.setdefault(c, {})
-                if seen.get(s.article_id, s.index) >= s.index:
-                    seen[s.article_id] = s.index
+        for s in sorted((s for s in story.sentences if id(s) in of), key=lambda s: s.index):
+            for c in of[id(s)][0]:  # sentences come by position, so the first seen is the earliest
+                first.setdefault(c, {}).setdefault(s.article_id, s.index)
         multi = len(story.used) > 1
         out = {}
         for c, where in first.items():
