@@ -31,6 +31,7 @@ __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
 CAPTION_WORDS = 60  # a longer line with a credit at its end is text that ran into the credit, not a caption
 SECTION_LABEL = fu.MENU + " (above the headline)"
+SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 
 
 def furniture_reason(line: str) -> str | None:
@@ -90,7 +91,7 @@ def _header_metadata(
         taken[h] = fu.HEADLINE
         article.title = article.title or headline.tidy_title(lines[h])
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
-        taken.update((i, SECTION_LABEL) for i in range(h) if keep[i])
+        taken.update((i, SECTION_LABEL) for i in range(h) if keep[i] and counts[i] <= SECTION_WORDS)
     top = h if h is not None else start
     for i in range(max(0, top - 3), min(len(lines), first_prose + 3)):
         s = lines[i]
