@@ -12,7 +12,6 @@ budget (1.2 ms an article for 100,000 in two minutes); this version costs ~0.1 m
 
 from __future__ import annotations
 
-import re
 import zlib
 from collections import deque
 
@@ -28,7 +27,6 @@ MIN_SHINGLES = 8  # shorter texts are never called duplicates: too little eviden
 _rng = np.random.default_rng(20260301)  # fixed: stored fingerprints must stay comparable
 _A = _rng.integers(0, 2**64 - 1, NUM_PERM, dtype=np.uint64, endpoint=True) | np.uint64(1)  # odd multipliers
 _B = _rng.integers(0, 2**64 - 1, NUM_PERM, dtype=np.uint64, endpoint=True)
-_WORD = re.compile(r"\w+")
 _HASH: dict[str, int] = {}  # word -> its CRC-32
 
 
@@ -36,9 +34,8 @@ def _crc32(word: str) -> int:
     return zlib.crc32(word.encode())
 
 
-def signature(text: str) -> np.ndarray | None:
-    """The MinHash (NUM_PERM uint32 values) of a text's word shingles; None when too short to judge."""
-    words = _WORD.findall(text.lower())
+def signature(words: list[str]) -> np.ndarray | None:
+    """The MinHash (NUM_PERM uint32 values) of the shingles of a text's words; None when too short to judge."""
     if len(words) < SHINGLE + MIN_SHINGLES - 1:
         return None
     word_hash = np.array(cached(_HASH, words, _crc32), dtype=np.uint64)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from ._stopwords import STOPWORDS
 
@@ -51,11 +52,21 @@ def _term(low: str) -> str:
     return "" if low in STOPWORDS or (len(low) < 2 and not low.isdigit()) else fold(low)
 
 
-def terms(text: str) -> tuple[Counter, set[str]]:
-    """Term counts of a text and the terms seen capitalised inside a sentence (likely names)."""
-    counts = Counter(filter(None, cached(_TERM, _WORDS.findall(text.lower()), _term)))
+@dataclass(slots=True)
+class Features:
+    """What clustering reads of an article: term counts, likely names, and its lower-cased words."""
+
+    counts: Counter
+    names: set[str]
+    words: list[str]  # every word in order, for near-copy fingerprints
+
+
+def terms(text: str) -> Features:
+    """The term counts of a text, the terms seen capitalised inside a sentence (likely names), and its words."""
+    words = _WORDS.findall(text.lower())
+    counts = Counter(filter(None, cached(_TERM, words, _term)))
     names = set(filter(None, cached(_TERM, [w.lower() for w in _NAME.findall(text)], _term)))
-    return counts, names
+    return Features(counts, names, words)
 
 
 class Vocabulary:

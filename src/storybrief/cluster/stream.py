@@ -8,12 +8,11 @@ article joins the most similar active story or starts one.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from .dedup import DuplicateFinder, signature
-from .features import Vocabulary, terms, vector
+from .features import Features, Vocabulary, terms, vector
 from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
@@ -62,24 +61,24 @@ class StoryClusterer:
         """Make a stored story active again."""
         self.online.load(story)
 
-    def process(self, docs: list[Doc], feats: list[tuple[Counter, set[str]]] | None = None) -> list[Assignment]:
+    def process(self, docs: list[Doc], feats: list[Features] | None = None) -> list[Assignment]:
         """Assign a batch of articles (with their ``terms`` when already computed); result in batch order."""
         feats = feats if feats is not None else [terms(d.text) for d in docs]
-        for counts, _ in feats:
-            self.vocab.observe(counts)
+        for f in feats:
+            self.vocab.observe(f.counts)
         days = [day_number(d.date) for d in docs]
         order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
         out: list[Assignment | None] = [None] * len(docs)
         for i in order:
-            out[i] = self._one(docs[i], *feats[i], days[i])
+            out[i] = self._one(docs[i], feats[i], days[i])
         return out  # type: ignore[return-value]
 
-    def _one(self, doc: Doc, counts, names, day: int | None) -> Assignment:
+    def _one(self, doc: Doc, feats: Features, day: int | None) -> Assignment:
         for _ in self.online.expire(day):
             pass
-        sig = signature(doc.text) if self.dups is not None else None
+        sig = signature(feats.words) if self.dups is not None else None
         copy = self.dups.find(sig) if self.dups is not None else None
-        vec = vector(counts, names, self.vocab)
+        vec = vector(feats.counts, feats.names, self.vocab)
         fingerprint = sig.tobytes() if sig is not None else None
         if copy is not None:  # a copy joins its original's story while that story is active
             story = self.online.assign(vec, day, story_id=copy[1])

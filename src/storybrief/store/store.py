@@ -122,7 +122,7 @@ class Store:
 
     def _clusterer(self, docs: list[Doc], feats: list) -> StoryClusterer:
         """A clusterer holding the stored state that matters for this batch."""
-        vocab = Vocabulary(self._df({t for counts, _ in feats for t in counts}), get_meta(self.conn, "n_docs"))
+        vocab = Vocabulary(self._df({t for f in feats for t in f.counts}), get_meta(self.conn, "n_docs"))
         clusterer = StoryClusterer(vocab=vocab, **self.cluster_options)
         clusterer.online.next_id = get_meta(self.conn, "next_story", 1)
         days = [d for d in (day_number(doc.date) for doc in docs) if d is not None]
@@ -197,8 +197,8 @@ class Store:
 
     def _save_terms(self, feats: list) -> None:
         delta: dict[str, int] = {}
-        for counts, _ in feats:
-            for t in counts:
+        for f in feats:
+            for t in f.counts:
                 delta[t] = delta.get(t, 0) + 1
         self.conn.executemany(
             "INSERT INTO terms (term, df) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
