@@ -30,6 +30,12 @@ def stop_words() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
 
 
+@lru_cache(maxsize=1)
+def stop_stems() -> frozenset[str]:
+    """The stems of the stop words, to tell which concepts hold one."""
+    return frozenset(stems(sorted(stop_words())))
+
+
 def stems(tokens: list[str]) -> list[str]:
     """Porter stems of lower-cased words (words of three letters or fewer are kept, like rouge-score)."""
     out = _stemmer().stemWords(tokens)

@@ -7,7 +7,9 @@ How a brief is chosen (each step is a small module of this package):
    fragments, run-ons, questions, captions, credits, calls to action. A sentence that opens with a
    pronoun or connective ("He said", "But") may only be chosen together with the sentence before it.
 2. Concepts (:mod:`.concepts`). The story's information is modelled as Porter-stemmed word bigrams
-   (not both stop words), after Gillick & Favre (2009). A concept weighs more the more articles carry
+   (not both stop words), after Gillick & Favre (2009); a bigram joining a content word and a function
+   word ("in vancouver", "talks with") weighs ``function_pair_weight`` times more than one of two content
+   words, which tend to be names the whole story repeats. A concept weighs more the more articles carry
    it, and more when it comes early in an article: each article adds ``1 / (1 + position_decay * i)``
    for the first sentence ``i`` that holds it; the sum is raised to ``support_power`` (agreement
    between outlets counts more than linearly), and a concept only one article carries keeps
@@ -36,7 +38,7 @@ from itertools import islice
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
-from .concepts import analyse
+from .concepts import analyse, stop_stems
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
 
@@ -51,6 +53,7 @@ class Default:
     position_decay: float = 0.1
     single_weight: float = 0.5
     support_power: float = 1.5
+    function_pair_weight: float = 2.0  # weight of a bigram that joins a content word and a function word
     redundancy: float = 0.5
     min_words: int = 8
     max_words: int = 70
@@ -82,10 +85,12 @@ class Default:
             for c in of[id(s)][0]:  # sentences come by position, so the first seen is the earliest
                 first.setdefault(c, {}).setdefault(s.article_id, s.index)
         multi = len(story.used) > 1
+        stop = stop_stems()
         out = {}
         for c, where in first.items():
             w = sum(1.0 / (1.0 + self.position_decay * i) for i in where.values()) ** self.support_power
-            out[c] = w * (self.single_weight if multi and len(where) == 1 else 1.0)
+            w *= self.single_weight if multi and len(where) == 1 else 1.0
+            out[c] = w * (self.function_pair_weight if c[0] in stop or c[1] in stop else 1.0)
         return out
 
     def _readable(self, groups: list[Group]) -> Iterator[Group]:
