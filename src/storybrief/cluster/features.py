@@ -40,6 +40,10 @@ CACHE_LIMIT = 500_000  # words remembered; a stream of junk tokens must not grow
 
 def cached(cache: dict, words: list[str], compute) -> list:
     """``compute(w)`` for every word, through ``cache`` (lookups in C; only new words call ``compute``)."""
+    try:
+        return list(map(cache.__getitem__, words))  # the usual case once a stream is under way
+    except KeyError:
+        pass
     new = set(words).difference(cache)
     if new:
         if len(cache) + len(new) > CACHE_LIMIT:

@@ -25,7 +25,7 @@ MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated str
 CENTROID_TERMS = 300  # terms kept in a centroid
 INDEX_TERMS = 25  # a story is indexed under its strongest terms
 QUERY_TERMS = 25  # an article looks up stories by its strongest terms
-MAX_CANDIDATES = 15  # stories scored exactly per article
+MAX_CANDIDATES = 10  # stories scored exactly per article
 
 
 @dataclass
