@@ -17,6 +17,7 @@ import pprint
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -148,7 +149,8 @@ def train_headline(pages: list[dict], stage2: dict, threshold: float, c: float) 
 def folds_by_site(rows: list[dict], k: int) -> list[list[int]]:
     """Row indices in k folds; pages of one site stay in one fold (rows without a URL count as their own site)."""
     sites = sorted({site(r) if site(r) != "?" else f"#{i}" for i, r in enumerate(rows)})
-    fold_of = {s: i % k for i, s in enumerate(sorted(sites, key=lambda s: hash(s) % 9973))}
+    # A stable shuffle (crc32, not hash(): that changes with each process), so folds are the same every run.
+    fold_of = {s: i % k for i, s in enumerate(sorted(sites, key=lambda s: zlib.crc32(s.encode())))}
     out: list[list[int]] = [[] for _ in range(k)]
     for i, r in enumerate(rows):
         out[fold_of[site(r) if site(r) != "?" else f"#{i}"]].append(i)
