@@ -50,7 +50,7 @@ class StoryClusterer:
     ) -> None:
         self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix)
         self.dups = DuplicateFinder(window_days=window_days) if dedup else None
-        self.touched: dict[str, StoryState] = {}  # stories that gained articles (the caller clears it)
+        self.touched: dict[str, StoryState] = {}  # stories that gained articles in the last batch
 
     @property
     def vocab(self) -> Vocabulary:
@@ -64,6 +64,7 @@ class StoryClusterer:
     def process(self, docs: list[Doc], feats: list[Features] | None = None) -> list[Assignment]:
         """Assign a batch of articles (with their ``terms`` when already computed); result in batch order."""
         feats = feats if feats is not None else [terms(d.text) for d in docs]
+        self.touched = {}  # kept for one batch only: a stream must not hold every story it ever saw
         for f in feats:
             self.vocab.observe(f.counts)
         days = [day_number(d.date) for d in docs]
