@@ -162,3 +162,11 @@ def test_the_store_path_comes_from_db_or_the_environment(tmp_path, monkeypatch, 
         monkeypatch.delenv("STORYBRIEF_DB", raising=False)
     Store().close()
     assert (tmp_path / ("env.sqlite" if env else "storybrief.sqlite")).exists()
+
+
+def test_ingesting_article_files_cleans_them_and_finds_their_date(tmp_path, example_dir):
+    db = tmp_path / "s.sqlite"
+    assert run_cli("ingest", str(example_dir), db=db).returncode == 0
+    (story,) = json.loads(run_cli("stories", "--format", "json", db=db).stdout)["stories"]
+    assert story["articles"] == 2 and story["date"] == "2018-01-17"
+    assert "Sponsored" not in story["brief"]["summary"]

@@ -108,6 +108,7 @@ def _file_article(path: Path) -> Iterator[Any]:
     for a in read_file(path, path.stem):
         content = (a.text or a.html or "").encode("utf-8", "replace")
         a.id = f"{path.stem}-{hashlib.sha1(content).hexdigest()[:8]}"
+        a.extra["page_text"] = True  # a file may hold a whole page: clean it (which also finds title and date)
         yield a
 
 
