@@ -11,6 +11,8 @@ import re
 from functools import lru_cache
 from itertools import pairwise
 
+from .stopwords import ENGLISH_STOP_WORDS
+
 _TOKEN = re.compile(r"[a-z0-9]+")
 
 
@@ -24,9 +26,7 @@ def _stemmer():
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """scikit-learn's English stop words, plus reporting verbs that carry no news."""
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
+    """The shared English stop words, plus reporting verbs that carry no news."""
     return frozenset(ENGLISH_STOP_WORDS | {"said", "says", "say", "told", "according", "mr", "ms", "mrs"})
 
 

@@ -16,15 +16,14 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Budget, Group, Story
+from .stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
 
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    return frozenset(ENGLISH_STOP_WORDS)
+    return ENGLISH_STOP_WORDS
 
 
 @lru_cache(maxsize=1)
