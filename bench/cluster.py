@@ -66,7 +66,7 @@ def shuffled(rows: list[dict], seed: int) -> list[dict]:
 
 
 def fmt(prf: tuple[float, float, float]) -> str:
-    return " | ".join(f"{100 * v:.1f}" for v in prf)
+    return " / ".join(f"{100 * v:.1f}" for v in prf)
 
 
 def median_prf(runs: list[tuple[float, float, float]]) -> tuple[float, float, float]:
