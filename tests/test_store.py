@@ -102,6 +102,8 @@ def test_feed_workflow_on_the_shipped_example(tmp_path):
     assert by_title["Marlow Bay bridge shut after cracks found"]["articles"] == 4
     floods = [s for s in listed if "flood" in s["title"].lower()]
     assert len(floods) == 2  # two floods a month apart in two towns are two stories
+    newest = json.loads(run_cli("stories", "--limit", "2", "--format", "json", db=db).stdout)["stories"]
+    assert newest == listed[:2]
     recent = json.loads(run_cli("stories", "--since", "2026-04-01", "--format", "json", db=db).stdout)["stories"]
     assert [s["id"] for s in recent] == [s["id"] for s in floods if s["last_date"] >= "2026-04-01"]
     bridge = json.loads(

@@ -7,7 +7,7 @@ import json
 import textwrap
 from typing import Any
 
-from .common import output
+from .common import output, positive_int
 
 HELP = """\
 List the stories of the story store (--db, else $STORYBRIEF_DB, else ./storybrief.sqlite), newest first,
@@ -29,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--since", metavar="DATE", help="only stories with an article dated DATE (YYYY-MM-DD) or later")
+    p.add_argument("--limit", type=positive_int, metavar="N", help="only the N most recent stories")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
     add_db_arg(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     from ..store import Store
 
     with Store(args.db) as store:
-        found = store.stories(since=args.since)
+        found = store.stories(since=args.since, limit=args.limit)
     with output(args.output) as out:
         if args.format == "json":
             out.write(json.dumps({"stories": found}, ensure_ascii=False, indent=2) + "\n")
