@@ -147,3 +147,21 @@ def test_a_story_of_short_sentences_still_gets_a_brief():
     b = summarize_documents(docs, Budget(words=10), Default(), "short")
     assert b.sentences
     assert len(b.summary.split()) <= 10
+
+
+def test_a_small_story_fills_the_budget_with_a_long_sentence_but_no_caption():
+    long_sentence = (
+        "The storm, which forecasters had tracked for a week across the Atlantic, reached the coast near "
+        + " ".join(f"village{k}" for k in range(60))
+        + " before it weakened over the hills."
+    )
+    docs = [
+        "The storm hit the northern coast of Portugal on Tuesday with winds of 150 kilometres an hour. "
+        + long_sentence
+        + " Photo: a fallen tree blocks the coastal road near the harbour of Viana do Castelo.",
+        "Winds of 150 kilometres an hour hit the coast of northern Portugal on Tuesday, officials said.",
+    ]
+    b = summarize_documents(docs, Budget(words=60), Default(), "storm")
+    assert len(b.summary.split()) == 60
+    assert "village0" in b.summary
+    assert "Photo:" not in b.summary
