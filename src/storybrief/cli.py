@@ -18,9 +18,9 @@ COMMANDS = {
     "clean": "clean articles and show what was removed",
     "eval": "score selection methods with ROUGE against human references",
     "cluster": "group article rows into stories",
-    "ingest": "",
-    "stories": "",
-    "story": "",
+    "ingest": "add articles to the story store",
+    "stories": "list the stories of the store with their briefs",
+    "story": "show one story of the store",
     "serve": "run the HTTP service and web page",
 }
 
@@ -34,6 +34,10 @@ examples:
   storybrief summarize a.txt b.html --format markdown     brief of files, as Markdown
   storybrief summarize --jsonl clusters.jsonl -o out.jsonl   one brief per line
   storybrief clean page.txt --explain                     what cleaning removed, and why
+  storybrief eval data.jsonl --method lexrank,default     ROUGE table, baselines side by side
+  storybrief cluster feed.jsonl -o stories.jsonl          group a stream of articles into stories
+  storybrief ingest examples/feed && storybrief stories   keep a story store and list its briefs
+  storybrief serve                                        web page and HTTP API on 127.0.0.1:8000
 """
 
 
