@@ -84,7 +84,7 @@ def _header_metadata(
     article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float]
 ) -> dict[int, str]:
     """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
-    start, first_prose = headline.start_and_first_paragraph(keep, counts, headline.ends_sentence(lines))
+    start, first_prose = headline.start_and_first_paragraph(keep, counts, lines)
     taken: dict[int, str] = {}
     h = headline.find_headline(lines, keep, counts, probs, article.url, WEIGHTS["headline"])
     if h is not None:

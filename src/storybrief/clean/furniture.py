@@ -57,13 +57,14 @@ _RELATED_START = frozenset(
 )
 WORD_FAMILY = {w: f for f, words in _WORDS.items() for w in words.split()}
 PHRASE_FAMILY = {p: f for f, phrases in _PHRASES.items() for p in phrases.split("|")}
+_WORD_KEYS = frozenset(WORD_FAMILY)
+_PHRASE_FIRST = frozenset(p.split()[0] for p in PHRASE_FAMILY)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _CREDIT_TAIL = re.compile(
     r"\((?:[^()|]*\|[^()]*|(?:file|photo|image|ap|afp|reuters|getty|epa|bloomberg|xinhua)\b[^()]*)\)$"
     r"|\bphotos? ?(?:credit|courtesy|by)\b|\bimage (?:credit|courtesy|source)|getty images|\bap photo"
     r"|shutterstock|\bistock|/afp\b|/reuters\b"
 )
-_CREDIT_MARKS = (")", "/", "photo", "image", "getty", "shutterstock", "istock")
 _CAPTION_START = ("from left", "from right", "left to right", "pictured", "file photo", "photo:", "image:")
 _DATE_NUMBERS = re.compile(r"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}:\d\d)\b")
 _BULLETS = frozenset("•·|»›▸►▶◦‣∙*+")
@@ -81,8 +82,18 @@ def is_caption(low: str) -> bool:
     tail = low[-_LONG_TAIL:]
     if "©" in tail or low.startswith(_CAPTION_START):
         return True
-    # The regular expression is slow on long lines; most lines hold none of the marks it needs.
-    return any(mark in tail for mark in _CREDIT_MARKS) and bool(_CREDIT_TAIL.search(tail))
+    # The regular expression is slow on long lines; most lines hold none of the marks it needs (a chain of
+    # ``in`` tests: several times faster than ``any`` over a generator).
+    has_mark = (
+        ")" in tail
+        or "/" in tail
+        or "photo" in tail
+        or "image" in tail
+        or "getty" in tail
+        or "shutterstock" in tail
+        or "istock" in tail
+    )
+    return has_mark and bool(_CREDIT_TAIL.search(tail))
 
 
 @lru_cache(maxsize=1 << 16)  # menus and footers repeat across a site's pages and within a page
@@ -97,8 +108,11 @@ def _families(s: str, short: bool) -> set[str]:
     if not short:
         return found
     toks = _TOKEN.findall(low)
-    found.update(WORD_FAMILY[t] for t in toks if t in WORD_FAMILY)
-    found.update(PHRASE_FAMILY[p] for p in map(" ".join, pairwise(toks)) if p in PHRASE_FAMILY)
+    # Set operations in C first: most lines hold no family word, and no word that opens a family phrase.
+    if not _WORD_KEYS.isdisjoint(toks):
+        found.update(WORD_FAMILY[t] for t in toks if t in WORD_FAMILY)
+    if not _PHRASE_FIRST.isdisjoint(toks):
+        found.update(PHRASE_FAMILY[p] for p in map(" ".join, pairwise(toks)) if p in PHRASE_FAMILY)
     if "date" in found and not any(t.isdigit() for t in toks):
         found.discard("date")  # a month name alone ("May") is not a date
     if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):

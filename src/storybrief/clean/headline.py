@@ -55,21 +55,23 @@ def slug_words(url: str | None) -> set[str]:
     return {w for w in re.split(r"[^a-z]+", path) if len(w) > 2 and w not in STOPWORDS}
 
 
-def ends_sentence(lines: list[str]) -> list[bool]:
-    """Whether each line ends like a sentence (or is too long to be anything but prose)."""
-    return [s.endswith(_SENTENCE_ENDS) or s.count(" ") >= 30 for s in lines]
+def ends_sentence(line: str) -> bool:
+    """Whether a line ends like a sentence (or is too long to be anything but prose)."""
+    return line.endswith(_SENTENCE_ENDS) or line.count(" ") >= 30
 
 
-def start_and_first_paragraph(keep: list[bool], counts: list[int], paragraph: list[bool]) -> tuple[int, int]:
+def start_and_first_paragraph(keep: list[bool], counts: list[int], lines: list[str]) -> tuple[int, int]:
     """The index of the first article line, and of the first paragraph: a kept line of 12 words or more that
-    reads as prose (``paragraph``: it ends a sentence), so that a long headline is not taken for it."""
+    reads as prose (it ends a sentence), so that a long headline is not taken for it."""
     start = next((i for i, k in enumerate(keep) if k), len(keep))
-    return start, next((i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12 and paragraph[i]), start)
+    # Only the lines down to the first paragraph are looked at: the cheap tests first.
+    prose = (i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12 and ends_sentence(lines[i]))
+    return start, next(prose, start)
 
 
 def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
     """Indices of the header lines that may be the headline, and the index of the first paragraph."""
-    start, first_prose = start_and_first_paragraph(keep, counts, ends_sentence(lines))
+    start, first_prose = start_and_first_paragraph(keep, counts, lines)
     near = [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30]
     return near[-MAX_CANDIDATES:], first_prose  # the headline sits near the first paragraph
 
