@@ -24,14 +24,28 @@ def content_tokens(text: str) -> list[str]:
     """Lower-cased content words of a text, crudely stemmed (plural and -ed/-ing endings dropped)."""
     out = []
     for w in _TOKEN.findall(text.lower()):
-        if w in _STOP or len(w) < 2:
-            continue
-        for suffix in ("ing", "ed", "es", "s"):
-            if len(w) > len(suffix) + 3 and w.endswith(suffix):
-                w = w[: -len(suffix)]
-                break
-        out.append(w)
+        t = _TERMS.get(w)
+        if t is None:
+            t = _term(w)
+            if len(_TERMS) < _MAX_TERMS:
+                _TERMS[w] = t
+        if t:
+            out.append(t)
     return out
+
+
+_TERMS: dict[str, str] = {}  # a word's term ("" for a stop word), kept across stories: news vocabulary repeats
+_MAX_TERMS = 500_000  # beyond this the cache stops growing (memory stays bounded on a long-running service)
+
+
+def _term(w: str) -> str:
+    """The crude stem of one lower-cased word, or "" when it is a stop word or a single character."""
+    if w in _STOP or len(w) < 2:
+        return ""
+    for suffix in ("ing", "ed", "es", "s"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
 
 
 class _UnionFind:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 from .stopwords import ENGLISH_STOP_WORDS
 
@@ -36,10 +35,19 @@ def stop_stems() -> frozenset[str]:
     return frozenset(stems(sorted(stop_words())))
 
 
+_STEMS: dict[str, str] = {}  # a word's stem, kept across stories: news vocabulary repeats
+_MAX_STEMS = 500_000  # beyond this the cache stops growing (memory stays bounded in a long-running service)
+
+
 def stems(tokens: list[str]) -> list[str]:
     """Porter stems of lower-cased words (words of three letters or fewer are kept, like rouge-score)."""
-    out = _stemmer().stemWords(tokens)
-    return [w if len(w) <= 3 else st for w, st in zip(tokens, out, strict=True)]
+    new = [w for w in dict.fromkeys(tokens) if w not in _STEMS]
+    if new:
+        found = dict(zip(new, _stemmer().stemWords(new), strict=True))
+        if len(_STEMS) < _MAX_STEMS:
+            _STEMS.update(found)
+        return [w if len(w) <= 3 else _STEMS.get(w) or found[w] for w in tokens]
+    return [w if len(w) <= 3 else _STEMS[w] for w in tokens]
 
 
 def words(text: str) -> list[str]:
@@ -52,8 +60,10 @@ def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     stop = stop_words()
     toks = words(text)
     st = stems(toks)
-    bigrams = {(st[k], st[k + 1]) for k, (a, b) in enumerate(pairwise(toks)) if not (a in stop and b in stop)}
-    return bigrams, {s for w, s in zip(toks, st, strict=True) if w not in stop and not w.isdigit()}
+    is_stop = [w in stop for w in toks]
+    pairs = zip(st, st[1:], is_stop, is_stop[1:], strict=False)  # the shifted lists are one shorter
+    bigrams = {(a, b) for a, b, sa, sb in pairs if not (sa and sb)}
+    return bigrams, {s for w, s, sw in zip(toks, st, is_stop, strict=True) if not sw and not w.isdigit()}
 
 
 def concepts(text: str) -> set[tuple[str, str]]:

@@ -84,16 +84,26 @@ class Default:
 
     def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
         """Weight of each concept: summed over articles, more for early mentions; single-outlet ones less."""
-        first: dict[Concept, dict[str, int]] = {}
-        for s in sorted((s for s in story.sentences if id(s) in of), key=lambda s: s.index):
-            for c in of[id(s)][0]:  # sentences come by position, so the first seen is the earliest
-                first.setdefault(c, {}).setdefault(s.article_id, s.index)
-        multi = len(story.used) > 1
+        by_article: dict[str, list[Sentence]] = {}
+        for s in story.sentences:
+            if id(s) in of:
+                by_article.setdefault(s.article_id, []).append(s)
+        total: dict[Concept, float] = {}
+        outlets: dict[Concept, int] = {}
+        for sents in by_article.values():
+            seen: set[Concept] = set()
+            for s in sorted(sents, key=lambda s: s.index):
+                new = of[id(s)][0] - seen  # an article counts a concept once, at its earliest sentence
+                seen |= new
+                credit = 1.0 / (1.0 + self.position_decay * s.index)
+                for c in new:
+                    total[c] = total.get(c, 0.0) + credit
+                    outlets[c] = outlets.get(c, 0) + 1
+        single = self.single_weight if len(story.used) > 1 else 1.0
         stop = stop_stems()
         out = {}
-        for c, where in first.items():
-            w = sum(1.0 / (1.0 + self.position_decay * i) for i in where.values()) ** self.support_power
-            w *= self.single_weight if multi and len(where) == 1 else 1.0
+        for c, w in total.items():
+            w = w**self.support_power * (single if outlets[c] == 1 else 1.0)
             out[c] = w * (self.function_pair_weight if c[0] in stop or c[1] in stop else 1.0)
         return out
 

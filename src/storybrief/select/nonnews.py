@@ -29,9 +29,8 @@ _READER = re.compile(
     r"read more|watch (?:the|our) video|download|advertis|cookies?|your inbox|all rights reserved|"
     r"contributed (?:to )?(?:this )?report|reporting by|editing by|written by|enlarge (?:this )?image|"
     r"photo(?:graph)?(?: credit)?:|image:|caption|getty images|ap photo|\(photo|\(ap\)|\(reuters\) photo|"
-    r"this story has been|this article (?:was|has been)|updated (?:at|on)|correction:)",
-    re.I,
-)
+    r"this story has been|this article (?:was|has been)|updated (?:at|on)|correction:)"
+)  # matched against the lower-cased text: three times faster than re.I
 _WEB = re.compile(r"https?://|www\.|\S@\S|\.com/|#\w|\B@\w")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -51,9 +50,9 @@ def rejection(text: str, min_words: int = 8, max_words: int = 70) -> str | None:
     stripped = text.rstrip("\"'”’) ")
     if stripped.endswith("?"):
         return "a question"
-    if _WEB.search(text):
+    if any(mark in text for mark in ("@", "#", "http", "www.", ".com/")) and _WEB.search(text):
         return "web address or handle"
-    if _READER.search(text):
+    if _READER.search(text.lower()):
         return "caption, credit or call to action"
     letters = _WORD.findall(text)
     if letters and sum(w.isupper() and len(w) > 1 for w in letters) > 0.5 * len(letters):
