@@ -96,49 +96,51 @@ def is_caption(low: str) -> bool:
     return has_mark and bool(_CREDIT_TAIL.search(tail))
 
 
-@lru_cache(maxsize=1 << 16)  # menus and footers repeat across a site's pages and within a page
+# Families are bits of an int inside (cheaper to build, cache and turn into features than sets).
+_BIT = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
+_WORD_BITS = {w: _BIT[f] for w, f in WORD_FAMILY.items()}
+_PHRASE_BITS = {p: _BIT[f] for p, f in PHRASE_FAMILY.items()}
+_SETS = [frozenset(f for f in FAMILY_FEATURES if m & _BIT[f]) for m in range(1 << len(FAMILY_FEATURES))]
+_CAPTION, _DATE, _BYLINE_BIT, _RELATED, _BULLET = (_BIT[f] for f in ("caption", "date", "byline", "related", "bullet"))
+
+
 def families(s: str, short: bool = True) -> frozenset[str]:
     """The furniture families whose wording a line holds; for long lines only a photo credit at the end."""
-    return frozenset(_families(s, short))
+    return _SETS[family_mask(s, short)]
 
 
-def _families(s: str, short: bool) -> set[str]:
+@lru_cache(maxsize=1 << 16)  # menus and footers repeat across a site's pages and within a page
+def family_mask(s: str, short: bool = True) -> int:
+    """``families`` as bits: bit i is ``FAMILY_FEATURES[i]``."""
     low = s.lower()
-    found = {"caption"} if is_caption(low) else set()
+    mask = _CAPTION if is_caption(low) else 0
     if not short:
-        return found
+        return mask
     toks = _TOKEN.findall(low)
     # Set operations in C first: most lines hold no family word, and no word that opens a family phrase.
     if not _WORD_KEYS.isdisjoint(toks):
-        found.update(WORD_FAMILY[t] for t in toks if t in WORD_FAMILY)
+        for t in toks:
+            mask |= _WORD_BITS.get(t, 0)
     if not _PHRASE_FIRST.isdisjoint(toks):
-        found.update(PHRASE_FAMILY[p] for p in map(" ".join, pairwise(toks)) if p in PHRASE_FAMILY)
-    if "date" in found and not any(t.isdigit() for t in toks):
-        found.discard("date")  # a month name alone ("May") is not a date
+        for p in map(" ".join, pairwise(toks)):
+            mask |= _PHRASE_BITS.get(p, 0)
+    if mask & _DATE and not any(t.isdigit() for t in toks):
+        mask &= ~_DATE  # a month name alone ("May") is not a date
     if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
-        found.add("date")
+        mask |= _DATE
     if toks:
         if toks[0] in _BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
-            found.add("byline")
+            mask |= _BYLINE_BIT
         if toks[0] in _RELATED_START or " ".join(toks[:2]) in _RELATED_START:
-            found.add("related")
+            mask |= _RELATED
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
-        found.add("bullet")
-    return found
+        mask |= _BULLET
+    return mask
 
 
 def has_template(s: str) -> bool:
     """A template hole such as ``{{numberArticlesLeft}}`` left unfilled by the page."""
     return "{" in s and bool(_TEMPLATE.search(s))
-
-
-_NO_FLAGS = (0.0,) * len(FAMILY_FEATURES)
-
-
-def family_flags(s: str, short: bool) -> tuple[float, ...]:
-    """``families`` as 0/1 features in the order of ``FAMILY_FEATURES``."""
-    found = families(s, short)
-    return tuple(1.0 if f in found else 0.0 for f in FAMILY_FEATURES) if found else _NO_FLAGS
 
 
 def icon_score(s: str) -> int:

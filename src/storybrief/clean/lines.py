@@ -163,7 +163,12 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
     sums = dict(zip(k, totals.T, strict=True))
     n = sums["word"]
     inv = 1.0 / np.maximum(n, 1)
-    families = np.array([fu.family_flags(s, w <= SHORT) for s, w in zip(lines, n.tolist(), strict=True)], dtype=float)
+    masks = np.fromiter(
+        (fu.family_mask(s, w <= SHORT) for s, w in zip(lines, n.tolist(), strict=True)),
+        dtype=np.int64,
+        count=len(lines),
+    )
+    families = (masks[:, None] >> np.arange(len(fu.FAMILY_FEATURES))) & 1
     cols = [
         np.log1p(n),
         n >= 20,
