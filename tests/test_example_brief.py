@@ -67,3 +67,12 @@ def test_cli_json_lists_every_article(example_dir, capsys):
     assert len(data["articles"]) == 2
     assert data["summary"] == "\n".join(s["text"] for s in data["sentences"])
     assert sum(len(s["text"].split()) for s in data["sentences"]) == 60
+
+
+def test_cli_default_budget_gives_whole_sentences(example_dir, capsys):
+    assert main(["summarize", str(example_dir), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["sentences"], "the brief is empty"
+    assert not any(s.get("truncated") for s in data["sentences"])
+    assert all(s["text"].rstrip('"”').endswith((".", "!", "?")) for s in data["sentences"])
+    assert 50 <= sum(len(s["text"].split()) for s in data["sentences"]) <= 100

@@ -132,10 +132,16 @@ class Story:
 
 @dataclass
 class Budget:
-    """How long a brief may be: ``words`` (cut at N words) or ``sentences`` (N sentences)."""
+    """How long a brief may be: ``words`` (cut at N words) or ``sentences`` (N sentences).
+
+    With ``whole`` the word budget is a ceiling of whole sentences: a sentence that would cross it is
+    skipped rather than cut, so a person reads no broken sentence (the default of ``summarize`` when no
+    ``--words`` is given); without it the brief is cut at exactly ``words`` words, as evaluation expects.
+    """
 
     words: int | None = 100
     sentences: int | None = None
+    whole: bool = False
 
 
 @dataclass

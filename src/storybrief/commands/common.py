@@ -39,15 +39,22 @@ def progress(
     return tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True)
 
 
-def add_budget_args(p: argparse.ArgumentParser, default_words: int = 100) -> None:
-    """--words / --sentences / --method, shared by summarize and eval."""
+def add_budget_args(p: argparse.ArgumentParser, default_words: int = 100, whole_by_default: bool = False) -> None:
+    """--words / --sentences, shared by summarize and eval.
+
+    With ``whole_by_default`` and no option given, ``words`` is left None: the caller then makes a
+    brief of whole sentences within ``default_words`` (see :class:`storybrief.model.Budget`).
+    """
     g = p.add_mutually_exclusive_group()
+    default_help = (
+        f"default: whole sentences, {default_words} words at most" if whole_by_default else f"default {default_words}"
+    )
     g.add_argument(
         "--words",
         type=positive_int,
-        default=default_words,
+        default=None if whole_by_default else default_words,
         metavar="N",
-        help=f"cut the brief at N words; the last sentence may be cut (default {default_words})",
+        help=f"cut the brief at exactly N words; the last sentence may be cut ({default_help})",
     )
     g.add_argument("--sentences", type=positive_int, metavar="N", help="pick N whole sentences instead")
 

@@ -14,6 +14,8 @@ standard input. With --jsonl, each line of IN is a story ({"id", "documents": [.
 line is its brief ({"id", "summary", "sentences", ...}) or {"id", "error"}, in the same order; the
 exit status is 1 when any input failed (each failure is reported on standard error as FILE:LINE: reason)."""
 
+DEFAULT_WORDS = 100  # without --words: whole sentences, at most this many words
+
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the command."""
@@ -27,7 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help="folder, files, or - for standard input")
     p.add_argument("--jsonl", metavar="IN", help="summarize every story (one a line) of a JSONL file (- for stdin)")
-    add_budget_args(p)
+    add_budget_args(p, DEFAULT_WORDS, whole_by_default=True)
     p.add_argument("--method", default="default", help="selection method: default, lead, ... (default: default)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default text)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
@@ -45,7 +47,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _budget(args: argparse.Namespace):
     from ..model import Budget
 
-    return Budget(words=None if args.sentences else args.words, sentences=args.sentences)
+    if args.sentences:
+        return Budget(words=None, sentences=args.sentences)
+    if args.words is None:
+        return Budget(words=DEFAULT_WORDS, whole=True)
+    return Budget(words=args.words)
 
 
 def run(args: argparse.Namespace) -> int:

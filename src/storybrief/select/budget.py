@@ -18,7 +18,8 @@ def fit_budget(story: Story, ranked: list[int], budget: Budget) -> list[BriefSen
 
     With ``budget.sentences``: exactly that many sentences (or all there are). With ``budget.words``:
     sentences until their words reach the budget; the brief, in reading order, is then cut at exactly
-    that many words, so only its last sentence may be cut short (marked ``truncated``).
+    that many words, so only its last sentence may be cut short (marked ``truncated``). With
+    ``budget.whole``: ranked sentences that still fit, none cut.
     """
     chosen: list[BriefSentence] = []
     words = 0
@@ -29,6 +30,8 @@ def fit_budget(story: Story, ranked: list[int], budget: Budget) -> list[BriefSen
             break
         group = story.groups[gid]
         rep = group.representative
+        if budget.whole and budget.words is not None and words + len(rep.text.split()) > budget.words:
+            continue
         words += len(rep.text.split())
         chosen.append(
             BriefSentence(
@@ -42,7 +45,7 @@ def fit_budget(story: Story, ranked: list[int], budget: Budget) -> list[BriefSen
             )
         )
     chosen = reading_order(story, chosen)
-    if budget.sentences is None and budget.words is not None:
+    if budget.sentences is None and budget.words is not None and not budget.whole:
         chosen = cut_to_words(chosen, budget.words)
     return chosen
 

@@ -53,7 +53,7 @@ class Store:
 
     def __init__(self, path: str | Path | None = None, budget: Budget | None = None, **cluster_options: Any) -> None:
         self.path = str(path or default_path())
-        self.budget = budget or Budget()
+        self.budget = budget or Budget(whole=True)
         self.cluster_options = cluster_options
         self.conn = connect(self.path)
 
