@@ -14,6 +14,7 @@ from itertools import islice
 from ..model import Article, Removed
 from . import furniture as fu
 from . import headline
+from .lines import glued_runs
 from .metadata import (
     BY_ALONE,
     DATE_LINE,
@@ -34,8 +35,9 @@ SECTION_LABEL = fu.MENU + " (above the headline)"
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 
 
-def furniture_reason(line: str) -> str | None:
-    """The furniture family of a line that is furniture whatever surrounds it, else None.
+def furniture_reason(line: str, glued: int = fu.ICON_SCORE) -> str | None:
+    """The furniture family of a line that is furniture whatever surrounds it, else None (``glued``: see
+    ``furniture.may_have_icons``; the default always tries the icon names).
 
     Template holes, glued icon names and photo captions or credits are never article text, however
     much they read like it (a caption is often a whole sentence); nor is a short unpunctuated prompt
@@ -45,7 +47,7 @@ def furniture_reason(line: str) -> str | None:
     if fu.has_template(s):
         return fu.TEMPLATE
     sentence = s.endswith((".", "!", "?", '"', "”"))
-    if not sentence and fu.icon_score(s[:300]) >= 4:
+    if not sentence and fu.may_have_icons(s, glued) and fu.icon_score(s[:300]) >= fu.ICON_SCORE:
         return fu.ICONS
     words = len(s.split())
     found = fu.families(s, words <= fu.SHORT)
@@ -56,13 +58,15 @@ def furniture_reason(line: str) -> str | None:
     return None
 
 
-def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float]]:
-    """Which of the stripped, non-empty lines are article text; each line's word count and score."""
-    probs, counts = score_lines(lines)
+def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float], list[int]]:
+    """Which of the stripped, non-empty lines are article text; each line's word count, score and number
+    of lower-Upper-lower runs (see ``furniture.may_have_icons``)."""
+    probs, counts, feats = score_lines(lines)
     threshold = WEIGHTS["threshold"]
     p = probs.tolist()
-    keep = [q >= threshold and not furniture_reason(s) for q, s in zip(p, lines, strict=True)]
-    return keep, counts.tolist(), p
+    glued = glued_runs(feats)
+    keep = [q >= threshold and not furniture_reason(s, g) for q, s, g in zip(p, lines, glued, strict=True)]
+    return keep, counts.tolist(), p, glued
 
 
 def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: list[Removed]) -> None:
@@ -148,9 +152,10 @@ def clean(article: Article) -> Article:
         # for whole-page dumps) would cut its subheadings and list items, so only sure furniture goes.
         keep = [not furniture_reason(s) for s in lines]
         counts = [len(s.split()) for s in lines]
+        glued = [fu.ICON_SCORE] * len(lines)
         taken: dict[int, str] = {}
     else:
-        keep, counts, probs = keep_mask(lines)
+        keep, counts, probs, glued = keep_mask(lines)
         taken = _header_metadata(article, lines, keep, counts, probs)
     kept: list[str] = []
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
@@ -158,7 +163,7 @@ def clean(article: Article) -> Article:
         if keep[i] and i not in taken:
             kept.append(s)
             continue
-        reason = taken.get(i) or fu.family(s, counts[i])
+        reason = taken.get(i) or fu.family(s, counts[i], glued[i])
         in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
         if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reason = fu.COMMENTS

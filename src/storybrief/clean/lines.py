@@ -193,6 +193,11 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
     return x, n
 
 
+def glued_runs(feats: np.ndarray) -> list[int]:
+    """Each line's number of lower-Upper-lower runs ("IconFacebook"), up to 6, from its ``LINE_FEATURES``."""
+    return np.rint(feats[:, _COL["glued_words"]] * 6).astype(int).tolist()
+
+
 def _window_means(p: np.ndarray, k: int) -> np.ndarray:
     """The mean of ``p`` over ``[i-k, i+k]`` for each i (clipped at the ends)."""
     n = len(p)

@@ -21,10 +21,11 @@ def logistic(model: dict, x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
-def score_lines(lines: list[str], weights: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """For stripped, non-empty lines: each line's probability of being article text, and its word count."""
+def score_lines(lines: list[str], weights: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For stripped, non-empty lines: each line's probability of being article text, its word count and its
+    features (``LINE_FEATURES``)."""
     w = weights or WEIGHTS
     feats, counts = line_features(lines)
     p1 = logistic(w["stage1"], feats)
     both = np.hstack([feats, context_features(p1, counts, feats)])
-    return logistic(w["stage2"], both), counts
+    return logistic(w["stage2"], both), counts, feats
