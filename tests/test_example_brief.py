@@ -76,3 +76,20 @@ def test_cli_default_budget_gives_whole_sentences(example_dir, capsys):
     assert not any(s.get("truncated") for s in data["sentences"])
     assert all(s["text"].rstrip('"”').endswith((".", "!", "?")) for s in data["sentences"])
     assert 50 <= sum(len(s["text"].split()) for s in data["sentences"]) <= 100
+
+
+def test_undated_article_is_not_pushed_to_the_end():
+    from storybrief import summarize
+
+    dated = {
+        "text": "Rain flooded the old harbour district of Port Ellis on Monday night. "
+        "Officials closed the harbour road until the water goes down.",
+        "date": "2024-03-04",
+    }
+    undated = {
+        "text": "Heavy rain began falling over Port Ellis early on Monday morning, forecasters said. "
+        "By the evening the rain had flooded the old harbour district of Port Ellis."
+    }
+    brief = summarize([undated, dated], sentences=3)
+    positions = [(s.article_id, s.index) for s in brief.sentences]
+    assert positions == sorted(positions), positions

@@ -65,6 +65,11 @@ def cut_to_words(sentences: list[BriefSentence], n: int) -> list[BriefSentence]:
 
 
 def reading_order(story: Story, sentences: list[BriefSentence]) -> list[BriefSentence]:
-    """Sort brief sentences by their article's date, then article order, then position."""
-    order = {a.id: (a.date or "9999", k) for k, a in enumerate(story.articles)}
+    """Sort brief sentences by their article's date, then article order, then position.
+
+    An undated article counts as of the story's earliest date, so a missing date does not push an
+    opening sentence to the end of the brief.
+    """
+    first = min((a.date for a in story.articles if a.date), default="")
+    order = {a.id: (a.date or first, k) for k, a in enumerate(story.articles)}
     return sorted(sentences, key=lambda s: (*order.get(s.article_id, ("9999", 0)), s.index))
