@@ -158,9 +158,10 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     ends = starts + lengths
     bits, k = _char_classes(c)
-    # One reduceat over all classes at once: per-line sums of each class.
-    totals = np.add.reduceat(np.column_stack(list(k.values())), starts, axis=0, dtype=np.int32)
-    sums = dict(zip(k, totals.T, strict=True))
+    # One reduceat over all classes at once: per-line sums of each class (classes as rows, so that each
+    # sum runs over contiguous memory: twice as fast as classes as columns).
+    totals = np.add.reduceat(np.stack(list(k.values())), starts, axis=1, dtype=np.int32)
+    sums = dict(zip(k, totals, strict=True))
     n = sums["word"]
     inv = 1.0 / np.maximum(n, 1)
     masks = np.fromiter(
