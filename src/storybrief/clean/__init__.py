@@ -9,7 +9,9 @@ the headline, date, byline and dateline are taken from the page header (``metada
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from itertools import islice
+from operator import attrgetter
 
 from ..model import Article, Removed
 from . import furniture as fu
@@ -136,8 +138,18 @@ def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str |
 
 def _page_date(lines: list[str], counts: list[int], start: int) -> str | None:
     """A date written on a short line of the page, the nearest to where the article starts."""
-    order = sorted(range(len(lines)), key=lambda i: abs(i - start))
-    return next((d for i in order if counts[i] <= 15 and (d := find_date(lines[i]))), None)
+    return next((d for i in _outward(start, len(lines)) if counts[i] <= 15 and (d := find_date(lines[i]))), None)
+
+
+def _outward(start: int, n: int) -> Iterator[int]:
+    """0..n-1 by distance from ``start``, the line above before the line below at the same distance."""
+    if start < n:
+        yield start
+    for d in range(1, max(start + 1, n - start)):
+        if 0 <= start - d < n:
+            yield start - d
+        if start + d < n:
+            yield start + d
 
 
 def clean(article: Article) -> Article:
@@ -175,7 +187,7 @@ def clean(article: Article) -> Article:
             kept[j] = kept[j][dl[1] :]
             break
     article.body = "\n".join(kept)
-    article.removed = article.removed + sorted(removed, key=lambda r: r.line)  # after what reading removed
+    article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed
     article.byline = article.byline or _page_byline(lines, counts, keep)
     article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
     if not article.body.strip():

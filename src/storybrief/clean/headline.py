@@ -46,7 +46,11 @@ _SITE_SEPARATOR = re.compile(r"\s[|–—-]\s|::")
 
 
 def _content_words(s: str) -> set[str]:
-    return {w.lower() for w in WORD.findall(s) if w.lower() not in STOPWORDS and len(w) > 2}
+    return _content(WORD.findall(s))
+
+
+def _content(words: list[str]) -> set[str]:
+    return {low for w in words if len(w) > 2 and (low := w.lower()) not in STOPWORDS}
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -88,10 +92,12 @@ def features(
     rows = []
     for i in idx:
         s = lines[i]
-        own = _content_words(s) or {""}
-        fam = fu.families(s, True)
-        below = frozenset().union(*(fu.families(t, True) for t in lines[i + 1 : i + 3]))
         words = WORD.findall(s)
+        own = _content(words) or {""}
+        fam = fu.families(s, True)
+        below = fu.families(lines[i + 1], True) if i + 1 < len(lines) else frozenset()
+        if i + 2 < len(lines):
+            below = below | fu.families(lines[i + 2], True)
         rows.append(
             [
                 min(counts[i], 30) / 10.0,

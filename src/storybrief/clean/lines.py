@@ -164,11 +164,7 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
     sums = dict(zip(k, totals, strict=True))
     n = sums["word"]
     inv = 1.0 / np.maximum(n, 1)
-    masks = np.fromiter(
-        (fu.family_mask(s, w <= SHORT) for s, w in zip(lines, n.tolist(), strict=True)),
-        dtype=np.int64,
-        count=len(lines),
-    )
+    masks = np.fromiter(map(fu.family_mask, lines, (n <= SHORT).tolist()), dtype=np.int64, count=len(lines))
     families = (masks[:, None] >> np.arange(len(fu.FAMILY_FEATURES))) & 1
     cols = [
         np.log1p(n),
