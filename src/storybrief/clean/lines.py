@@ -181,13 +181,17 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
         (sums["lower"] == 0) & (sums["upper"] >= 2),
         c[ends - 1] == 58,
         k["lower"][starts],
-        np.fromiter((seen[s] > 1 for s in lines), dtype=bool, count=len(lines)),
-        np.fromiter(("{" in s and fu.has_template(s) for s in lines), dtype=bool, count=len(lines)),
+        np.fromiter(map(seen.__getitem__, lines), dtype=np.int64, count=len(lines)) > 1,
+        _templates(lines) if "{" in text else np.zeros(len(lines), dtype=bool),
         np.minimum(sums["glued"], 6) / 6.0,
         np.minimum(sums["sep"], 4) / 4.0,
     ]
     x = np.column_stack([np.asarray(col, dtype=float) for col in cols] + [families])
     return x, n
+
+
+def _templates(lines: list[str]) -> np.ndarray:
+    return np.fromiter(("{" in s and fu.has_template(s) for s in lines), dtype=bool, count=len(lines))
 
 
 def glued_runs(feats: np.ndarray) -> list[int]:
@@ -204,23 +208,19 @@ def _window_means(p: np.ndarray, k: int) -> np.ndarray:
     return (pre[hi] - pre[lo]) / (hi - lo)
 
 
-def _main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
+def _main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
     """The span of lines holding the most prose words, allowing gaps of up to three non-prose lines."""
-    best = (0, -1, -1.0)
-    start, mass, gap = -1, 0.0, 0
-    for i, (v, n) in enumerate(zip(p, counts, strict=True)):
-        if v >= 0.5:
-            if start < 0:
-                start, mass = i, 0.0
-            mass += n
-            gap = 0
-            if mass > best[2]:
-                best = (start, i, mass)
-        elif start >= 0:
-            gap += 1
-            if gap > 3:
-                start, gap = -1, 0
-    return best[0], best[1]
+    prose = np.flatnonzero(p >= 0.5)
+    if not len(prose):
+        return 0, -1
+    # A run goes on while the prose lines are at most 4 apart; the best run ends at the first line where its
+    # running mass of words is the largest on the page.
+    new_run = np.concatenate(([True], np.diff(prose) > 4))
+    run = np.cumsum(new_run) - 1
+    mass = np.cumsum(counts[prose])
+    run_start_mass = (mass - counts[prose])[new_run]
+    best = int(np.argmax(mass - run_start_mass[run]))
+    return int(prose[new_run][run[best]]), int(prose[best])
 
 
 def _max_before_after(p: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -247,7 +247,7 @@ def context_features(p: np.ndarray, counts: np.ndarray, feats: np.ndarray) -> np
     total = mass.sum() or 1.0
     before = (np.cumsum(mass) - mass) / total
     after = 1.0 - before - mass / total
-    lo, hi = _main_run(p.tolist(), counts.tolist())
+    lo, hi = _main_run(p, counts)
     idx = np.arange(n)
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
     return np.column_stack(
