@@ -8,6 +8,7 @@ import sys
 
 from storybrief.cluster import Doc, cluster_docs
 from storybrief.cluster.bcubed import bcubed
+from storybrief.cluster.online import OnlineClusterer
 
 QUAKE = [
     "A magnitude 6.1 earthquake struck the Chilean port city of Arica on Monday, killing three people, "
@@ -63,6 +64,22 @@ def test_a_syndicated_copy_is_marked_as_a_near_duplicate_of_the_original():
     assert out[2].duplicate_of == "orig"
     assert out[2].story == out[0].story
     assert out[1].duplicate_of is None  # a rewrite of the same event is not a copy
+
+
+def test_an_article_left_alone_gets_a_second_look_at_a_lower_similarity():
+    online = OnlineClusterer(threshold=0.5)
+    arica = {"arica": 0.8, "chile": 0.6}
+    big = online.assign(arica, None)
+    assert online.assign(arica, None) == big
+    stray = {"quake": 0.95, "arica": 0.31}  # cosine 0.25 with the Arica story: below 0.5, so it started its own
+    alone = online.assign(stray, None)
+    unrelated = online.assign({"hokkaido": 1.0}, None)
+    assert alone != big and unrelated != big
+    assert online.rehome(alone, stray, None, min_sim=0.3) == alone  # not similar enough: stays
+    assert online.rehome(alone, stray, None, min_sim=0.2) == big
+    assert alone not in online.active and online.active[big].size == 3
+    assert online.rehome(unrelated, {"hokkaido": 1.0}, None, min_sim=0.2) == unrelated
+    assert online.rehome(big, arica, None, min_sim=0.0) == big  # a story of several articles never moves
 
 
 def test_bcubed_scores_a_perfect_and_a_lumped_clustering():

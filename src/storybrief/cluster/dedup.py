@@ -97,6 +97,11 @@ class DuplicateFinder:
         self.order.append((day, article_id))
         self._forget(day)
 
+    def move(self, article_id: str, story: str) -> None:
+        """Record that a kept article now belongs to another story (its later copies follow it there)."""
+        if article_id in self.kept:
+            self.kept[article_id] = (self.kept[article_id][0], story)
+
     def _forget(self, day: int | None) -> None:
         while self.order:
             old_day, key = self.order[0]

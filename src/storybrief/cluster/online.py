@@ -20,6 +20,7 @@ from operator import mul
 from .features import Vocabulary
 
 THRESHOLD = 0.2  # cosine between an article and a story's centroid needed to join it
+REHOME = 0.15  # after a batch, an article left alone in its story joins the best other story from this cosine
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
@@ -106,6 +107,10 @@ class OnlineClusterer:
         story.indexed = new
 
     def _retire(self, story: StoryState) -> None:
+        self._drop(story)
+        self.retired += 1
+
+    def _drop(self, story: StoryState) -> None:
         for t in story.indexed:
             posting = self.index.get(t)
             if posting is not None:
@@ -113,7 +118,6 @@ class OnlineClusterer:
                 if not posting:
                     del self.index[t]
         del self.active[story.id]
-        self.retired += 1
 
     def expire(self, day: int | None) -> Iterator[StoryState]:
         """Retire stories idle for longer than the window before ``day`` (and beyond ``max_active``)."""
@@ -129,23 +133,26 @@ class OnlineClusterer:
             yield oldest
 
     # -- assignment --------------------------------------------------------------------------------
-    def candidates(self, vec: dict[str, float], day: int | None) -> list[StoryState]:
+    def candidates(self, vec: dict[str, float], day: int | None, exclude: str | None = None) -> list[StoryState]:
         """Active stories filed under the article's strongest terms, the most weight shared first."""
         hits: dict[str, float] = {}
         for t, w in islice(vec.items(), QUERY_TERMS):  # vectors list their strongest terms first
             for sid in self.index.get(t, ()):
                 hits[sid] = hits.get(sid, 0.0) + w
+        hits.pop(exclude, None)
         best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
         out = [self.active[s] for s in best]
         if day is not None:  # an article never joins a story idle for longer than the window
             out = [s for s in out if s.last is None or abs(day - s.last) <= self.window]
         return out
 
-    def best(self, vec: dict[str, float], day: int | None) -> tuple[StoryState | None, float]:
-        """The most similar candidate story and its cosine with the article."""
+    def best(
+        self, vec: dict[str, float], day: int | None, exclude: str | None = None
+    ) -> tuple[StoryState | None, float]:
+        """The most similar candidate story (other than ``exclude``) and its cosine with the article."""
         top, top_sim = None, 0.0
         terms, weights, zeros = list(vec), list(vec.values()), repeat(0.0)
-        for s in self.candidates(vec, day):
+        for s in self.candidates(vec, day, exclude):
             sim = sum(map(mul, weights, map(s.centroid.get, terms, zeros))) / s.norm()
             if sim > top_sim:
                 top, top_sim = s, sim
@@ -161,6 +168,23 @@ class OnlineClusterer:
                 story = self.new_story()
         self.add_to(story, vec, day)
         return story.id
+
+    def rehome(self, story_id: str, vec: dict[str, float], day: int | None, min_sim: float = REHOME) -> str:
+        """Second chance for an article left alone in its story: it moves to the most similar other story when
+        their cosine reaches ``min_sim`` (below the joining threshold), and its own story goes. Returns its story.
+
+        Early in a stream an article may find no story yet and start its own, which later articles of the same
+        event pass by for a bigger one; looking again once the batch is placed gathers those strays.
+        """
+        story = self.active.get(story_id)
+        if story is None or story.size != 1:
+            return story_id
+        target, sim = self.best(vec, day, exclude=story_id)
+        if target is None or sim < min_sim:
+            return story_id
+        self._drop(story)
+        self.add_to(target, vec, day)
+        return target.id
 
     def new_story(self) -> StoryState:
         """A new, empty active story."""

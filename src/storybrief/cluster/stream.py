@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .dedup import DuplicateFinder, signature
 from .features import Features, Vocabulary, terms, vector
-from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
+from .online import REHOME, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
 
@@ -47,8 +47,10 @@ class StoryClusterer:
         dedup: bool = True,
         vocab: Vocabulary | None = None,
         id_prefix: str = "s",
+        rehome: float | None = REHOME,
     ) -> None:
         self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix)
+        self.rehome = rehome  # None: no second look at articles left alone (see OnlineClusterer.rehome)
         self.dups = DuplicateFinder(window_days=window_days) if dedup else None
         self.touched: dict[str, StoryState] = {}  # stories that gained articles in the last batch
 
@@ -70,11 +72,27 @@ class StoryClusterer:
         days = [day_number(d.date) for d in docs]
         order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
         out: list[Assignment | None] = [None] * len(docs)
+        vecs: list[dict[str, float] | None] = [None] * len(docs)
         for i in order:
-            out[i] = self._one(docs[i], feats[i], days[i])
+            out[i], vecs[i] = self._one(docs[i], feats[i], days[i])
+        if self.rehome is not None:
+            self._rehome(out, vecs, days)  # type: ignore[arg-type]
         return out  # type: ignore[return-value]
 
-    def _one(self, doc: Doc, feats: Features, day: int | None) -> Assignment:
+    def _rehome(self, out: list[Assignment], vecs: list[dict[str, float]], days: list[int | None]) -> None:
+        """Give each article left alone in its story a second look (OnlineClusterer.rehome), in batch order."""
+        for a, vec, day in zip(out, vecs, days, strict=True):
+            if a.duplicate_of is not None:
+                continue
+            story = self.online.rehome(a.story, vec, day, self.rehome)
+            if story != a.story:
+                self.touched.pop(a.story, None)  # that story is gone
+                self._touch(story)
+                if self.dups is not None:
+                    self.dups.move(a.id, story)
+                a.story = story
+
+    def _one(self, doc: Doc, feats: Features, day: int | None) -> tuple[Assignment, dict[str, float]]:
         for _ in self.online.expire(day):
             pass
         sig = signature(feats.words) if self.dups is not None else None
@@ -84,12 +102,12 @@ class StoryClusterer:
         if copy is not None:  # a copy joins its original's story while that story is active
             story = self.online.assign(vec, day, story_id=copy[1])
             self._touch(story)
-            return Assignment(doc.id, story, copy[0], fingerprint)
+            return Assignment(doc.id, story, copy[0], fingerprint), vec
         story = self.online.assign(vec, day)
         self._touch(story)
         if self.dups is not None:
             self.dups.add(doc.id, sig, day, story)
-        return Assignment(doc.id, story, None, fingerprint)
+        return Assignment(doc.id, story, None, fingerprint), vec
 
     def _touch(self, story_id: str) -> None:
         self.touched[story_id] = self.online.active[story_id]
