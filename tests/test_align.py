@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storybrief.align import align, similar_pairs
 from storybrief.model import Article, Sentence, Story
 
@@ -58,3 +60,24 @@ def test_blocks_do_not_change_the_pairs():
     assert whole
     assert similar_pairs(story.sentences, 0.6, block=1) == whole
     assert similar_pairs(story.sentences, 0.6, block=3) == whole
+
+
+@pytest.mark.parametrize(
+    "opening",
+    ["BEIJING (AP) _ ", "SAN FRANCISCO (Reuters) - ", "LONDON -- ", "ANKARA, Turkey (AP) _ ", "&QL; ", "Seoul (CNN) "],
+)
+def test_a_dateline_or_markup_opening_is_trimmed_and_the_span_still_matches(opening):
+    from storybrief.pipeline import build_story
+    from storybrief.read import articles_from_documents
+
+    doc = opening + OWN_A + " " + OWN_B
+    story = build_story(articles_from_documents([doc]), "s")
+    first = story.sentences[0]
+    assert first.text == OWN_A
+    assert story.articles[0].body[first.start : first.end] == first.text
+
+
+@pytest.mark.parametrize("text", ["U.S.-led forces took the town on Monday.", "NATO said on Monday it would go."])
+def test_a_sentence_opening_with_capitals_but_no_dateline_is_kept_whole(text):
+    story = align(story_of([text]))
+    assert story.sentences[0].text == text

@@ -20,6 +20,33 @@ _STOP = frozenset(
 )
 
 
+# What a sentence may open or end with that is not news: a dateline ("BEIJING (AP) _", "SAN FRANCISCO,
+# Calif. (Reuters) -", "LONDON --", "Seoul (CNN)") or newswire markup ("&QL;", "&UR; &LR;").
+_CAPS_PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
+_ANY_PLACE = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
+_AGENCY = r"\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|Bloomberg|dpa|NYT|Itar-Tass|Kyodo|CNSNews|TheWrap)\)"
+_SEP = r"(?:\s*(?:--|—|–)\s*|\s+[-_:]\s+)"
+_LEAD = re.compile(
+    rf"^(?:&[A-Za-z]+;\s*)+|^{_CAPS_PLACE}(?:\s*{_AGENCY})?{_SEP}(?:&[A-Za-z]+;\s*)*|^{_ANY_PLACE}\s*{_AGENCY}(?:{_SEP}|\s+)"
+)
+_TAIL = re.compile(r"(?:\s*&[A-Za-z]+;)+\s*$")
+
+
+def trim(sentence: Sentence) -> None:
+    """Take a leading dateline or markup and trailing markup out of a sentence's span (text and offsets).
+
+    The sentence stays the exact text of its (narrower) span of the article, so the trim is traceable
+    and reversible; a sentence that would be left empty is kept whole.
+    """
+    head = _LEAD.match(sentence.text)
+    tail = _TAIL.search(sentence.text)
+    lo = head.end() if head else 0
+    hi = tail.start() if tail else len(sentence.text)
+    if (lo > 0 or hi < len(sentence.text)) and lo < hi:
+        sentence.start, sentence.end = sentence.start + lo, sentence.start + hi
+        sentence.text = sentence.text[lo:hi]
+
+
 def content_tokens(text: str) -> list[str]:
     """Lower-cased content words of a text, crudely stemmed (plural and -ed/-ing endings dropped)."""
     out = []
@@ -96,6 +123,8 @@ def similar_pairs(sentences: list[Sentence], threshold: float, block: int = 2000
 def align(story: Story, threshold: float = 0.6, duplicate_share: float = 0.8) -> Story:
     """Group the story's sentences and mark near-duplicate articles; return the story."""
     sents = story.sentences
+    for s in sents:
+        trim(s)
     uf = _UnionFind(len(sents))
     pairs = similar_pairs(sents, threshold)
     for i, j, _ in pairs:
