@@ -59,7 +59,6 @@ WORD_FAMILY = {w: f for f, words in _WORDS.items() for w in words.split()}
 PHRASE_FAMILY = {p: f for f, phrases in _PHRASES.items() for p in phrases.split("|")}
 _WORD_KEYS = frozenset(WORD_FAMILY)
 _PHRASE_FIRST = frozenset(p.split()[0] for p in PHRASE_FAMILY)
-_TOKEN = re.compile(r"[a-z0-9]+")
 _CREDIT_TAIL = re.compile(
     r"\((?:[^()|]*\|[^()]*|(?:file|photo|image|ap|afp|reuters|getty|epa|bloomberg|xinhua)\b[^()]*)\)$"
     r"|\bphotos? ?(?:credit|courtesy|by)\b|\bimage (?:credit|courtesy|source)|getty images|\bap photo"
@@ -99,8 +98,13 @@ def is_caption(low: str) -> bool:
 
 # Families are bits of an int inside (cheaper to build, cache and turn into features than sets).
 _BIT = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
-_WORD_BITS = {w: _BIT[f] for w, f in WORD_FAMILY.items()}
-_PHRASE_BITS = {p: _BIT[f] for p, f in PHRASE_FAMILY.items()}
+# A line's words are split as bytes: letters and digits kept, all else (and any non-ASCII byte) a space. The
+# same words as ``[a-z0-9]+`` over the lower-cased line, several times faster than the regular expression.
+_ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() and not chr(c).isupper() else 32 for c in range(256))
+_WORD_BITS = {w.encode(): _BIT[f] for w, f in WORD_FAMILY.items()}
+_PHRASE_BITS = {p.encode(): _BIT[f] for p, f in PHRASE_FAMILY.items()}
+_B_WORDS, _B_PHRASE_FIRST = frozenset(_WORD_BITS), frozenset(w.encode() for w in _PHRASE_FIRST)
+_B_BYLINE_START, _B_RELATED_START = (frozenset(w.encode() for w in ws) for ws in (_BYLINE_START, _RELATED_START))
 _SETS = [frozenset(f for f in FAMILY_FEATURES if m & _BIT[f]) for m in range(1 << len(FAMILY_FEATURES))]
 _CAPTION, _DATE, _BYLINE_BIT, _RELATED, _BULLET = (_BIT[f] for f in ("caption", "date", "byline", "related", "bullet"))
 
@@ -117,22 +121,22 @@ def family_mask(s: str, short: bool = True) -> int:
     mask = _CAPTION if is_caption(low) else 0
     if not short:
         return mask
-    toks = _TOKEN.findall(low)
+    toks = low.encode("utf-8", "surrogatepass").translate(_ALNUM).split()
     # Set operations in C first: most lines hold no family word, and no word that opens a family phrase.
-    if not _WORD_KEYS.isdisjoint(toks):
+    if not _B_WORDS.isdisjoint(toks):
         for t in toks:
             mask |= _WORD_BITS.get(t, 0)
-    if not _PHRASE_FIRST.isdisjoint(toks):
-        for p in map(" ".join, pairwise(toks)):
+    if not _B_PHRASE_FIRST.isdisjoint(toks):
+        for p in map(b" ".join, pairwise(toks)):
             mask |= _PHRASE_BITS.get(p, 0)
     if mask & _DATE and not any(t.isdigit() for t in toks):
         mask &= ~_DATE  # a month name alone ("May") is not a date
     if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
         mask |= _DATE
     if toks:
-        if toks[0] in _BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
+        if toks[0] in _B_BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
             mask |= _BYLINE_BIT
-        if toks[0] in _RELATED_START or " ".join(toks[:2]) in _RELATED_START:
+        if toks[0] in _B_RELATED_START or b" ".join(toks[:2]) in _B_RELATED_START:
             mask |= _RELATED
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
         mask |= _BULLET
