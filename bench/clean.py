@@ -1,6 +1,7 @@
 """Benchmark the clean stage on whole-page text dumps: token precision/recall/F1, metadata, speed.
 
     python bench/clean.py ../shared/data [--files l3s,wcxb] [--limit N] [--weights W.py] [--html] [--worst 10]
+    python bench/clean.py ../shared/data --against /tmp/before/src   # speed against another checkout, page by page
 
 For each page, ``clean`` gets only the page text (and the URL where the row has one) and its output is
 scored against the annotated article text: token P/R/F1 (bag of lowercased \\w+ tokens), mean over pages.
@@ -119,6 +120,34 @@ def score_html(rows: list[dict]) -> None:
         print(f"| {label} | {len(prf)} | {p:.1f} | {r:.1f} | {f:.1f} | |")
 
 
+def other_clean(src: str):
+    """``clean`` and ``Article`` of another checkout's storybrief (its ``src`` folder), imported under another name."""
+    init = Path(src) / "storybrief" / "__init__.py"
+    spec = importlib.util.spec_from_file_location(
+        "storybrief_other", init, submodule_search_locations=[str(init.parent)]
+    )
+    sys.modules["storybrief_other"] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sys.modules["storybrief_other"])
+    return importlib.import_module("storybrief_other.clean").clean, importlib.import_module(
+        "storybrief_other.model"
+    ).Article
+
+
+def compare_speed(name: str, rows: list[dict], src: str) -> None:
+    """This checkout's ``clean`` against another's, each page timed with both in turn (the machine's load then
+    weighs on both alike): pages/s of each (one page / median CPU time) and the median per-page speed-up."""
+    other, other_article = other_clean(src)
+    mine, theirs = [], []
+    for row in rows:
+        for fn, cls, times in ((other, other_article, theirs), (clean, Article, mine)):
+            a = cls(id=row["id"], text=row["page_text"], url=row.get("url") or None)
+            t0 = time.process_time()
+            fn(a)
+            times.append(time.process_time() - t0)
+    ratio = st.median(t / m for t, m in zip(theirs, mine, strict=True) if m > 0)
+    print(f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} |")
+
+
 def cross_validated(data: dict[str, list[dict]], k: int) -> dict[str, list[dict]]:
     """Rows with the weights that did not see them (``_weights``), from k-fold training by site on all files."""
     from train_clean import cross_validate
@@ -140,7 +169,13 @@ def main() -> None:
     ap.add_argument("--cv", type=int, help="k-fold cross-validation by site: train on k-1 folds, score the rest")
     ap.add_argument("--html", action="store_true", help="also score the L3S rows that carry HTML")
     ap.add_argument("--worst", type=int, default=8, help="list this many worst sites (0: none)")
+    ap.add_argument("--against", help="only time clean against this other checkout's src/ folder, page by page")
     args = ap.parse_args()
+    if args.against:
+        print("| file | pages | pages/s other | pages/s this | median speed-up |\n| --- | --- | --- | --- | --- |")
+        for name in args.files.split(","):
+            compare_speed(name, load(args.data, FILES[name], args.limit), args.against)
+        return
     if args.weights:
         use_weights(args.weights)
     print(f"weights trained on: {WEIGHTS.get('trained_on', '?')}")
