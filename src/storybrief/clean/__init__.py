@@ -34,6 +34,7 @@ __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
 CAPTION_WORDS = 60  # a longer line with a credit at its end is text that ran into the credit, not a caption
 SECTION_LABEL = fu.MENU + " (above the headline)"
+_BY_FIRST = "bBwWpPaArR"  # what a byline line can open with (no other character matches these case-blind)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 
 
@@ -129,6 +130,8 @@ def _dated(lines: list[str], i: int) -> bool:
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
     for i, s in enumerate(lines):
+        if s[0] not in _BY_FIRST:
+            continue  # both forms open with by/written/words/posted/author/reporting
         if counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name):
             return name
         if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
