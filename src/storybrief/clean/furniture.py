@@ -97,16 +97,16 @@ def is_caption(low: str) -> bool:
 
 
 # Families are bits of an int inside (cheaper to build, cache and turn into features than sets).
-_BIT = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
+BITS = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
 # A line's words are split as bytes: letters and digits kept, all else (and any non-ASCII byte) a space. The
 # same words as ``[a-z0-9]+`` over the lower-cased line, several times faster than the regular expression.
 _ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() and not chr(c).isupper() else 32 for c in range(256))
-_WORD_BITS = {w.encode(): _BIT[f] for w, f in WORD_FAMILY.items()}
-_PHRASE_BITS = {p.encode(): _BIT[f] for p, f in PHRASE_FAMILY.items()}
+_WORD_BITS = {w.encode(): BITS[f] for w, f in WORD_FAMILY.items()}
+_PHRASE_BITS = {p.encode(): BITS[f] for p, f in PHRASE_FAMILY.items()}
 _B_WORDS, _B_PHRASE_FIRST = frozenset(_WORD_BITS), frozenset(w.encode() for w in _PHRASE_FIRST)
 _B_BYLINE_START, _B_RELATED_START = (frozenset(w.encode() for w in ws) for ws in (_BYLINE_START, _RELATED_START))
-_SETS = [frozenset(f for f in FAMILY_FEATURES if m & _BIT[f]) for m in range(1 << len(FAMILY_FEATURES))]
-_CAPTION, _DATE, _BYLINE_BIT, _RELATED, _BULLET = (_BIT[f] for f in ("caption", "date", "byline", "related", "bullet"))
+_SETS = [frozenset(f for f in FAMILY_FEATURES if m & BITS[f]) for m in range(1 << len(FAMILY_FEATURES))]
+_CAPTION, _DATE, _BYLINE_BIT, _RELATED, _BULLET = (BITS[f] for f in ("caption", "date", "byline", "related", "bullet"))
 
 
 def families(s: str, short: bool = True) -> frozenset[str]:

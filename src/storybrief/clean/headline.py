@@ -42,6 +42,7 @@ HEADLINE_FEATURES = [
     "first_candidate_after_furniture",
 ]
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
+_BYLINE_OR_DATE = fu.BITS["byline"] | fu.BITS["date"]
 _SITE_SEPARATOR = re.compile(r"\s[|–—-]\s|::")
 
 
@@ -94,10 +95,10 @@ def features(
         s = lines[i]
         words = WORD.findall(s)
         own = _content(words) or {""}
-        fam = fu.families(s, True)
-        below = fu.families(lines[i + 1], True) if i + 1 < len(lines) else frozenset()
-        if i + 2 < len(lines):
-            below = below | fu.families(lines[i + 2], True)
+        fam = fu.family_mask(s, True)
+        below = 0  # the families of the two lines below, as bits
+        for t in lines[i + 1 : i + 3]:
+            below |= fu.family_mask(t, True)
         rows.append(
             [
                 min(counts[i], 30) / 10.0,
@@ -108,10 +109,10 @@ def features(
                 1.0 if s.endswith(".") else 0.0,
                 1.0 if s.endswith(("?", "!")) else 0.0,
                 sum(w[0].isupper() for w in words) / max(len(words), 1),
-                1.0 if below & {"byline", "date"} else 0.0,
+                1.0 if below & _BYLINE_OR_DATE else 0.0,
                 probs[i],
-                1.0 if fam - {"date", "byline"} else 0.0,
-                1.0 if "date" in fam else 0.0,
+                1.0 if fam & ~_BYLINE_OR_DATE else 0.0,
+                1.0 if fam & fu.BITS["date"] else 0.0,
                 1.0 if seen[s] > 1 else 0.0,
                 1.0 if _SITE_SEPARATOR.search(s) else 0.0,
                 1.0 if keep[i] else 0.0,
