@@ -80,6 +80,11 @@ def test_an_article_left_alone_gets_a_second_look_at_a_lower_similarity():
     assert alone not in online.active and online.active[big].size == 3
     assert online.rehome(unrelated, {"hokkaido": 1.0}, None, min_sim=0.2) == unrelated
     assert online.rehome(big, arica, None, min_sim=0.0) == big  # a story of several articles never moves
+    torn = OnlineClusterer(threshold=0.7)
+    torn.assign({"arica": 1.0}, None), torn.assign({"quake": 1.0}, None)
+    between = {"arica": 0.6, "quake": 0.6, "town": 0.53}  # cosine 0.6 with both stories: no clear winner
+    lone = torn.assign(between, None)
+    assert torn.rehome(lone, between, None, min_sim=0.2) == lone
 
 
 def test_bcubed_scores_a_perfect_and_a_lumped_clustering():

@@ -21,6 +21,7 @@ from .features import Vocabulary
 
 THRESHOLD = 0.2  # cosine between an article and a story's centroid needed to join it
 REHOME = 0.15  # after a batch, an article left alone in its story joins the best other story from this cosine
+CLEAR_WINNER = 1.5  # ... when that story is this many times as similar as the runner-up
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
@@ -146,14 +147,18 @@ class OnlineClusterer:
             out = [s for s in out if s.last is None or abs(day - s.last) <= self.window]
         return out
 
-    def best(
+    def scored(
         self, vec: dict[str, float], day: int | None, exclude: str | None = None
-    ) -> tuple[StoryState | None, float]:
-        """The most similar candidate story (other than ``exclude``) and its cosine with the article."""
-        top, top_sim = None, 0.0
+    ) -> Iterator[tuple[float, StoryState]]:
+        """(cosine with the article, story) for each candidate story other than ``exclude``."""
         terms, weights, zeros = list(vec), list(vec.values()), repeat(0.0)
         for s in self.candidates(vec, day, exclude):
-            sim = sum(map(mul, weights, map(s.centroid.get, terms, zeros))) / s.norm()
+            yield sum(map(mul, weights, map(s.centroid.get, terms, zeros))) / s.norm(), s
+
+    def best(self, vec: dict[str, float], day: int | None) -> tuple[StoryState | None, float]:
+        """The most similar candidate story and its cosine with the article."""
+        top, top_sim = None, 0.0
+        for sim, s in self.scored(vec, day):
             if sim > top_sim:
                 top, top_sim = s, sim
         return top, top_sim
@@ -171,17 +176,21 @@ class OnlineClusterer:
 
     def rehome(self, story_id: str, vec: dict[str, float], day: int | None, min_sim: float = REHOME) -> str:
         """Second chance for an article left alone in its story: it moves to the most similar other story when
-        their cosine reaches ``min_sim`` (below the joining threshold), and its own story goes. Returns its story.
+        their cosine reaches ``min_sim`` (below the joining threshold) and that story is a clear winner
+        (CLEAR_WINNER times the runner-up's cosine); its own story goes. Returns the article's story.
 
         Early in a stream an article may find no story yet and start its own, which later articles of the same
-        event pass by for a bigger one; looking again once the batch is placed gathers those strays.
+        event pass by for a bigger one; looking again once the batch is placed gathers those strays. The clear
+        winner rule keeps a lone article that is merely a little like many stories (short or boilerplate
+        pages in a dense stream) where it is.
         """
         story = self.active.get(story_id)
         if story is None or story.size != 1:
             return story_id
-        target, sim = self.best(vec, day, exclude=story_id)
-        if target is None or sim < min_sim:
+        top = heapq.nlargest(2, self.scored(vec, day, exclude=story_id), key=lambda x: x[0])
+        if not top or top[0][0] < min_sim or (len(top) == 2 and top[0][0] < CLEAR_WINNER * top[1][0]):
             return story_id
+        target = top[0][1]
         self._drop(story)
         self.add_to(target, vec, day)
         return target.id
