@@ -3,7 +3,8 @@
 Sentences are compared as sets of content-word stems (binary TF vectors, cosine via one sparse matrix
 product, so a 3,000-sentence story stays well under a second). Two sentences of *different* articles
 whose cosine reaches ``threshold`` join the same group (union-find). An article most of whose sentences
-are grouped with one earlier article is a near-duplicate of it (a syndicated copy).
+are grouped with one earlier article is a near-duplicate of it (a syndicated copy). First, a leading
+dateline or newswire markup is trimmed out of each sentence's span (see :func:`trim`).
 """
 
 from __future__ import annotations

@@ -22,6 +22,9 @@ How a brief is chosen (each step is a small module of this package):
    does it in about a millisecond; the exact integer program (``solver="ilp"``, HiGHS) scores no
    better on the dev sets and takes 15-30 ms a story. A few greedy fill-ins follow, in case the
    chosen set falls short of the budget.
+4. Last resort. When even the fill-ins fall short of the budget (small stories), the remaining groups
+   follow by concept weight: sentences left out only for length, and leaning sentences right after
+   the sentence they lean on; never captions, fragments, questions or repeats.
 
 The parameters were tuned on DUC 2003 (100 words) and Multi-News raw dev (260 words) together, keeping
 only changes that helped both; docs/method.md has the figures and the commands that reproduce them.
