@@ -107,6 +107,8 @@ def test_section_label_above_the_headline_is_not_the_title():
         ("From left, the mayor, the architect and the head librarian at the depot on Tuesday.", fu.CAPTION),
         ("The depot in 1950. © Reuters", fu.CAPTION),
         ("ArrowArtboardCreated with Sketch.Title ChevronIcon FacebookIcon TwitterIcon Mail", fu.ICONS),
+        ("ArrowRightArrowLeftMenuClose", fu.ICONS),  # glued names alone, no icon word
+        ("E-mail this story", fu.PROMPT),  # a phrase ("e mail") across punctuation
     ],
 )
 def test_furniture_in_the_middle_of_the_article_goes_with_its_reason(line, family):
