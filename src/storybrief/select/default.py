@@ -16,7 +16,7 @@ How a brief is chosen (each step is a small module of this package):
    ``single_weight`` of its weight. Near-duplicate articles were already set aside by align, so a
    syndicated copy does not count twice.
 3. Coverage (:mod:`.coverage`). The sentences are chosen to cover the most concept weight within the
-   word budget (plus ``overflow`` words, which the budget stage cuts off the last sentence): each
+   word budget (plus ``overflow_share`` of it, which the budget stage cuts off the last sentence): each
    concept counts once, so a sentence repeating chosen ones gains nothing, and two sentences whose
    content words overlap more than ``redundancy`` are never both chosen. The cost-scaled lazy greedy
    does it in about a millisecond; the exact integer program (``solver="ilp"``, HiGHS) scores no
@@ -61,7 +61,7 @@ class Default:
     min_words: int = 8
     max_words: int = 70
     max_candidates: int = 150
-    overflow: int = 10  # words the solver may pass the budget by (the budget stage cuts the rest)
+    overflow_share: float = 0.1  # share of the budget the solver may pass it by (the budget stage cuts the rest)
     solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
     scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     last_resort: bool = True  # fill a short story's brief with long or leaning sentences past the fill-ins
@@ -75,11 +75,12 @@ class Default:
         groups = [g for g in story.groups if any(s.article_id in used for s in g.sentences)]
         problem, ids = self._problem(story, groups, weights, of)
         words = budget.words if budget.words is not None else 25 * (budget.sentences or 1)
+        room = words + round(self.overflow_share * words)
         if self.solver == "ilp":
             # leaners after the sentence they lean on, so that a budget cut never strands one
-            chosen = sorted(solve(problem, words + self.overflow), key=problem.chain_length)
+            chosen = sorted(solve(problem, room), key=problem.chain_length)
         else:
-            chosen = greedy_select(problem, words + self.overflow, self.scale)
+            chosen = greedy_select(problem, room, self.scale)
         ranked = [ids[i] for i in chosen + fill_order(problem, chosen)]
         if not self.last_resort or _words(story, ranked) >= words:
             return ranked
