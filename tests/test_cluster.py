@@ -9,6 +9,7 @@ import sys
 from storybrief.cluster import Doc, cluster_docs
 from storybrief.cluster.bcubed import bcubed
 from storybrief.cluster.online import OnlineClusterer
+from storybrief.cluster.stream import StoryClusterer
 
 QUAKE = [
     "A magnitude 6.1 earthquake struck the Chilean port city of Arica on Monday, killing three people, "
@@ -85,6 +86,37 @@ def test_an_article_left_alone_gets_a_second_look_at_a_lower_similarity():
     between = {"arica": 0.6, "quake": 0.6, "town": 0.53}  # cosine 0.6 with both stories: no clear winner
     lone = torn.assign(between, None)
     assert torn.rehome(lone, between, None, min_sim=0.2) == lone
+
+
+def test_a_small_story_merges_into_a_similar_story_but_a_big_or_unlike_one_does_not():
+    online = OnlineClusterer(threshold=0.9)
+    arica = {"arica": 0.8, "chile": 0.6}
+    big = online.assign(arica, None)
+    online.assign(arica, None)
+    pair_vec = {"quake": 0.9, "arica": 0.44}  # cosine ~0.35 with the Arica story: below 0.9, so a story of its own
+    pair = online.assign(pair_vec, None)
+    assert online.assign(pair_vec, None) == pair != big
+    other = online.assign({"hokkaido": 0.8, "arica": 0.1, "sapporo": 0.59}, None)
+    online.assign({"hokkaido": 0.8, "arica": 0.1, "sapporo": 0.59}, None)
+    assert online.merge(pair, min_sim=0.5) == pair  # not similar enough: stays
+    assert online.merge(other, min_sim=0.3) == other  # barely like Arica: stays
+    assert online.merge(pair, min_sim=0.3) == big
+    assert pair not in online.active and online.active[big].size == 4
+    assert online.merge(big, min_sim=0.0) == big  # a story of four articles never merges away
+    assert online.best({"quake": 1.0}, None)[0].id == big  # the merged story's terms now lead to it
+
+
+def test_a_small_new_story_merges_into_a_story_from_an_earlier_batch():
+    first = StoryClusterer(threshold=0.9, rehome=None, merge=0.2)
+    early = first.process([Doc("a", QUAKE[0]), Doc("b", QUAKE[0])])  # one story of two (copies join the original)
+    late = first.process([Doc("c", QUAKE[1] + " " + DETAILS), Doc("d", QUAKE[1] + " " + DETAILS)])
+    assert early[0].story == early[1].story
+    assert late[0].story == late[1].story == early[0].story  # the new pair merged into the earlier story
+    assert early[0].story in first.online.active and first.online.active[early[0].story].size == 4
+    kept = StoryClusterer(threshold=0.9, rehome=None, merge=None)
+    before = kept.process([Doc("a", QUAKE[0]), Doc("b", QUAKE[0])])
+    after = kept.process([Doc("c", QUAKE[1] + " " + DETAILS), Doc("d", QUAKE[1] + " " + DETAILS)])
+    assert after[0].story != before[0].story  # without the merge the pair stays apart
 
 
 def test_bcubed_scores_a_perfect_and_a_lumped_clustering():

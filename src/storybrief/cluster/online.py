@@ -22,6 +22,8 @@ from .features import Vocabulary
 THRESHOLD = 0.2  # cosine between an article and a story's centroid needed to join it
 REHOME = 0.15  # after a batch, an article left alone in its story joins the best other story from this cosine
 CLEAR_WINNER = 1.5  # ... when that story is this many times as similar as the runner-up
+MERGE = 0.25  # after a batch, a story of 2-3 articles merges into the most similar other story from this cosine
+MERGE_SIZES = (2, 3)  # the story sizes given that look
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
@@ -195,6 +197,26 @@ class OnlineClusterer:
         self.add_to(target, vec, day)
         return target.id
 
+    def merge(self, story_id: str, min_sim: float = MERGE) -> str:
+        """Second look for a small story (MERGE_SIZES articles): it merges into the most similar other story
+        when their centroids' cosine reaches ``min_sim``; returns the id of the story that holds its articles.
+
+        Two or three early articles of an event may pair up before the event's main story forms and then be
+        passed by, as lone articles are (see ``rehome``); comparing whole centroids is steadier than one page.
+        """
+        story = self.active.get(story_id)
+        if story is None or story.size not in MERGE_SIZES:
+            return story_id
+        norm = story.norm()
+        vec = {t: w / norm for t, w in sorted(story.centroid.items(), key=lambda kv: -kv[1])}
+        top = max(self.scored(vec, story.last, exclude=story_id), key=lambda x: x[0], default=None)
+        if top is None or top[0] < min_sim:
+            return story_id
+        target = top[1]
+        self._drop(story)
+        self.add_to(target, story.centroid, story.last, count=story.size)
+        return target.id
+
     def new_story(self) -> StoryState:
         """A new, empty active story."""
         sid = f"{self.id_prefix}{self.next_id}"
@@ -206,8 +228,8 @@ class OnlineClusterer:
         self.active[sid] = story
         return story
 
-    def add_to(self, story: StoryState, vec: dict[str, float], day: int | None) -> None:
-        """Add an article's vector to a story's centroid."""
+    def add_to(self, story: StoryState, vec: dict[str, float], day: int | None, count: int = 1) -> None:
+        """Add an article's vector (or, with ``count``, the summed vectors of that many articles) to a story."""
         c = story.centroid
         story.norm()  # makes sure norm2 is known
         norm2 = story.norm2
@@ -219,9 +241,9 @@ class OnlineClusterer:
         if len(c) > CENTROID_TERMS * 2:  # prune lazily: sorting on every article would cost too much
             story.centroid = dict(sorted(c.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
             story.norm2 = -1.0
-        story.size += 1
+        story.size += count
         if day is not None:
             story.last = day if story.last is None else max(story.last, day)
         self.active.move_to_end(story.id)
-        if story.size & (story.size - 1) == 0 or story.size % 8 == 0:  # top terms settle as a story grows
+        if count > 1 or story.size & (story.size - 1) == 0 or story.size % 8 == 0:  # top terms settle as a story grows
             self._reindex(story)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .dedup import DuplicateFinder, signature
 from .features import Features, Vocabulary, terms, vector
-from .online import REHOME, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
+from .online import MERGE, REHOME, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
 
@@ -48,9 +48,11 @@ class StoryClusterer:
         vocab: Vocabulary | None = None,
         id_prefix: str = "s",
         rehome: float | None = REHOME,
+        merge: float | None = MERGE,
     ) -> None:
         self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix)
         self.rehome = rehome  # None: no second look at articles left alone (see OnlineClusterer.rehome)
+        self.merge = merge  # None: no second look at small stories (see OnlineClusterer.merge)
         self.dups = DuplicateFinder(window_days=window_days) if dedup else None
         self.touched: dict[str, StoryState] = {}  # stories that gained articles in the last batch
 
@@ -77,6 +79,8 @@ class StoryClusterer:
             out[i], vecs[i] = self._one(docs[i], feats[i], days[i])
         if self.rehome is not None:
             self._rehome(out, vecs, days)  # type: ignore[arg-type]
+        if self.merge is not None:
+            self._merge(out)  # type: ignore[arg-type]
         return out  # type: ignore[return-value]
 
     def _rehome(self, out: list[Assignment], vecs: list[dict[str, float]], days: list[int | None]) -> None:
@@ -91,6 +95,29 @@ class StoryClusterer:
                 if self.dups is not None:
                     self.dups.move(a.id, story)
                 a.story = story
+
+    def _merge(self, out: list[Assignment]) -> None:
+        """Give each small story made wholly of this batch's articles a second look (OnlineClusterer.merge).
+
+        Only stories born in this batch may go: earlier batches' assignments are already out (and stored).
+        """
+        members: dict[str, list[Assignment]] = {}
+        for a in out:
+            members.setdefault(a.story, []).append(a)
+        for sid, arts in list(members.items()):
+            story = self.online.active.get(sid)
+            if story is None or story.size != len(arts):
+                continue
+            target = self.online.merge(sid, self.merge)
+            if target == sid:
+                continue
+            self.touched.pop(sid, None)
+            self._touch(target)
+            for a in arts:
+                if self.dups is not None and a.duplicate_of is None:
+                    self.dups.move(a.id, target)
+                a.story = target
+            members.setdefault(target, []).extend(arts)
 
     def _one(self, doc: Doc, feats: Features, day: int | None) -> tuple[Assignment, dict[str, float]]:
         for _ in self.online.expire(day):
