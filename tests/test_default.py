@@ -7,6 +7,7 @@ import pytest
 from storybrief.model import Budget
 from storybrief.pipeline import build_story, summarize_documents
 from storybrief.read import articles_from_documents
+from storybrief.select.concepts import content_stems
 from storybrief.select.default import Default
 from storybrief.select.nonnews import leans_on_previous, rejection
 
@@ -165,3 +166,29 @@ def test_a_small_story_fills_the_budget_with_a_long_sentence_but_no_caption():
     assert len(b.summary.split()) == 60
     assert "village0" in b.summary
     assert "Photo:" not in b.summary
+
+
+# Two outlets on a flood; each tells the rescue in its own words, one with "30", the other with "Thirty".
+FLOOD = [
+    "The River Tarn overflowed on Wednesday after a night of storms, flooding about 120 homes in Redmoor. "
+    "Fire crews rescued 30 people by boat from the Eastbank district, and the town hall was opened as a shelter. "
+    "Forecasters expect more rain across the whole northern region on Friday and Saturday.",
+    "Redmoor began cleaning up on Thursday after the River Tarn flooded about 120 homes in the town. "
+    "Thirty residents of the Eastbank district were rescued by boat on Wednesday. "
+    "Mayor Colin Hartley said Redmoor had asked the government for emergency funds to help families.",
+]
+
+
+@pytest.mark.parametrize("budget", [Budget(whole=True), Budget(words=200), Budget(sentences=6)])
+def test_a_fact_one_outlet_tells_inside_a_longer_sentence_is_not_told_again(budget):
+    b = summarize_documents(FLOOD, budget, Default(), "flood")
+    rescues = [s.text for s in b.sentences if "rescued" in s.text]
+    assert len(rescues) == 1, rescues
+    assert any("Mayor" in s.text for s in b.sentences)  # other facts are still told
+
+
+def test_a_number_in_digits_or_in_words_makes_no_difference_to_the_redundancy_rule():
+    assert content_stems("Thirty residents were rescued.") == content_stems("30 residents were rescued.")
+    assert content_stems("About 30,000 vehicles cross the bridge.") == content_stems(
+        "About forty vehicles cross the bridge."
+    )

@@ -49,12 +49,14 @@ class Problem:
         return self.bonus if self.bonus is not None else np.zeros(len(self.lengths))
 
 
-def greedy_select(problem: Problem, budget: int, scale: float = 1.0, limit: int | None = None) -> list[int]:
+def greedy_select(
+    problem: Problem, budget: int, scale: float = 1.0, limit: int | None = None, barred: frozenset[int] = frozenset()
+) -> list[int]:
     """Candidates chosen greedily within ``budget`` words: best added weight per word**scale first.
 
     Lazy evaluation (a candidate's gain only shrinks as others are chosen, the objective being
     submodular) keeps this near-linear. A candidate that overlaps a chosen one is skipped; one that
-    requires another waits until that one is chosen.
+    requires another waits until that one is chosen; ``barred`` ones are never chosen.
     """
     bonus = problem.bonuses()
     covered: set[int] = set()
@@ -65,7 +67,7 @@ def greedy_select(problem: Problem, budget: int, scale: float = 1.0, limit: int 
         gain = sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + bonus[i]
         return -float(gain) / max(problem.lengths[i], 1) ** scale
 
-    heap = [(key(i), i) for i in range(len(problem.lengths))]
+    heap = [(key(i), i) for i in range(len(problem.lengths)) if i not in barred]
     heapq.heapify(heap)
     waiting: list[int] = []
     while heap and (limit is None or len(chosen) < limit):
@@ -94,16 +96,18 @@ def fill_order(problem: Problem, chosen: list[int], limit: int = 5) -> list[int]
     Only candidates that need no other sentence and repeat none of the chosen ones qualify, since the
     budget stage may take any of them alone.
     """
-    return greedy_select(_without(problem, chosen), budget=10**9, limit=limit)
+    # Barred outright (not by a huge length, which the first pick of an unbounded budget would still fit):
+    # the chosen, leaners, and repeats of a chosen sentence.
+    barred = set(chosen) | set(problem.requires)
+    barred |= {i for i in range(len(problem.lengths)) if any(problem.overlaps(i, j) for j in chosen)}
+    return greedy_select(_without(problem, chosen), budget=10**9, limit=limit, barred=frozenset(barred))
 
 
 def _without(problem: Problem, chosen: list[int]) -> Problem:
-    """The problem left once ``chosen`` is in: their concepts paid, leaners and repeats of them barred."""
+    """The problem left once ``chosen`` is in: their concepts paid."""
     covered = {c for i in chosen for c in problem.concepts[i]}
-    barred = set(chosen) | set(problem.requires)
-    barred |= {i for i in range(len(problem.lengths)) if any(problem.overlaps(i, j) for j in chosen)}
     return Problem(
-        lengths=[10**9 if i in barred else n for i, n in enumerate(problem.lengths)],
+        lengths=problem.lengths,
         concepts=[[c for c in cs if c not in covered] for cs in problem.concepts],
         weights=problem.weights,
         stems=problem.stems,
