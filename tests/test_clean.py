@@ -231,3 +231,14 @@ def test_clean_jsonl_reports_bad_lines_and_goes_on(tmp_path, capsys):
     captured = capsys.readouterr()
     assert '"id": "a"' in captured.out and "The city council voted" in captured.out
     assert f"{rows}:2" in captured.err and "malformed JSON" in captured.err
+
+
+def test_shipped_weights_match_the_features_the_code_builds():
+    """A feature added, removed or reordered without retraining would silently misweigh every line."""
+    from storybrief.clean.headline import HEADLINE_FEATURES
+    from storybrief.clean.lines import CONTEXT_FEATURES, LINE_FEATURES
+    from storybrief.clean.weights import WEIGHTS
+
+    assert WEIGHTS["features"] == LINE_FEATURES, "retrain: python bench/train_clean.py DATA"
+    assert WEIGHTS["context_features"] == CONTEXT_FEATURES, "retrain: python bench/train_clean.py DATA"
+    assert WEIGHTS["headline_features"] == HEADLINE_FEATURES, "retrain: python bench/train_clean.py DATA"
