@@ -87,7 +87,10 @@ def parse_params(items: list[str]) -> dict[str, dict[str, object]]:
     return out
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z. ]+\))?\s*(?:--|—|–|-|_)\s")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'-]{2,}(?:\([A-Za-z. ]+\))?\s*(?:--|—|–|-|_)\s"
+    r"|^[A-Z][A-Za-z .'-]+, [A-Z][a-z]+\.? \d{1,2} \([A-Za-z. ]+\)\s*(?:--|—|–|-|_)"
+)
 
 
 def readability(story, chosen) -> Counter:

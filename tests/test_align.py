@@ -64,7 +64,11 @@ def test_blocks_do_not_change_the_pairs():
 
 @pytest.mark.parametrize(
     "opening",
-    ["BEIJING (AP) _ ", "SAN FRANCISCO (Reuters) - ", "LONDON -- ", "ANKARA, Turkey (AP) _ ", "&QL; ", "Seoul (CNN) "],
+    [
+        *("BEIJING (AP) _ ", "SAN FRANCISCO (Reuters) - ", "LONDON -- ", "ANKARA, Turkey (AP) _ ", "&QL; "),
+        *("Seoul (CNN) ", "WASHINGTON, January 15 (Xinhua) -- ", "Nairobi, February 9 (Xinhua) -- "),
+        "NEW DELHI, Dec. 1 (Xinhua)-- ",
+    ],
 )
 def test_a_dateline_or_markup_opening_is_trimmed_and_the_span_still_matches(opening):
     from storybrief.pipeline import build_story

@@ -115,6 +115,9 @@ def test_empty_story_gives_an_empty_brief():
         ("However, the vote was delayed again.", True),
         ("“They will never accept it,” a diplomat said.", True),
         ("It's the first time in two years.", True),
+        ("``It's going to take a while for the rules to change.''", True),
+        ("Later he publicly apologised to the families.", True),
+        ("Latest figures show the river is falling.", False),
         ("Hebrew schools opened again on Monday in the city.", False),
         ("Theresa May met the leaders of the party.", False),
         ("The ministers met in Vancouver on Tuesday.", False),
@@ -133,6 +136,7 @@ def test_pronoun_and_connective_openers(text, leans):
         "What will the government do about the dams in the region next year?",
         "Short line here.",
         "Read the full report at https://example.org/report on our website today.",
+        "(The Kukes Herald is part of the Balkan Regional Newspaper Group.)",
     ],
 )
 def test_non_news_sentences_are_refused_with_a_reason(text):

@@ -22,13 +22,18 @@ _STOP = frozenset(
 
 
 # What a sentence may open or end with that is not news: a dateline ("BEIJING (AP) _", "SAN FRANCISCO,
-# Calif. (Reuters) -", "LONDON --", "Seoul (CNN)") or newswire markup ("&QL;", "&UR; &LR;").
+# Calif. (Reuters) -", "LONDON --", "Seoul (CNN)", "NEW DELHI, December 1 (Xinhua)--") or newswire
+# markup ("&QL;", "&UR; &LR;").
 _CAPS_PLACE = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
 _ANY_PLACE = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}(?:, [A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})?"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DAY = rf"(?:,\s*{_MONTH}\s+\d{{1,2}})"  # "WASHINGTON, January 15 (Xinhua) --": the wire's date after the place
 _AGENCY = r"\((?:AP|Reuters|AFP|UPI|CNN|Xinhua|Bloomberg|dpa|NYT|Itar-Tass|Kyodo|CNSNews|TheWrap)\)"
 _SEP = r"(?:\s*(?:--|—|–)\s*|\s+[-_:]\s+)"
 _LEAD = re.compile(
-    rf"^(?:&[A-Za-z]+;\s*)+|^{_CAPS_PLACE}(?:\s*{_AGENCY})?{_SEP}(?:&[A-Za-z]+;\s*)*|^{_ANY_PLACE}\s*{_AGENCY}(?:{_SEP}|\s+)"
+    rf"^(?:&[A-Za-z]+;\s*)+"
+    rf"|^{_CAPS_PLACE}{_DAY}?(?:\s*{_AGENCY})?{_SEP}(?:&[A-Za-z]+;\s*)*"
+    rf"|^{_ANY_PLACE}{_DAY}?\s*{_AGENCY}(?:{_SEP}|\s+)"
 )
 _TAIL = re.compile(r"(?:\s*&[A-Za-z]+;)+\s*$")
 

@@ -3,6 +3,7 @@
 A sentence is left out of the candidates, with a reason, when it is
 - too short or too long to be one news sentence (headline fragments, run-together page text);
 - a question, or addressed to the reader (calls to action: "click", "subscribe", "sign up"...);
+- an editor's note in parentheses ("(The Press Democrat is part of the ... Group.)");
 - a caption, credit or contributor line ("Enlarge Image", "Photo:", "contributed to this report");
 - a line with a web address or handle, or mostly capitals (labels, headings);
 - leaning on the sentence before it: it opens with a pronoun or connective ("He said", "But",
@@ -16,9 +17,9 @@ import re
 
 # Openers that need the previous sentence to be understood.
 _LEANING = re.compile(
-    r"^[\"'“‘(]*(?:he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
+    r"^[\"'“‘(`]*(?:he|she|it|they|them|his|her|hers|its|their|theirs|him|this|that|these|those|"
     r"but|and|or|so|yet|however|also|still|instead|meanwhile|moreover|furthermore|nevertheless|"
-    r"nonetheless|then|thus|hence|therefore|besides|otherwise|indeed|likewise|similarly|too|"
+    r"nonetheless|then|later|thus|hence|therefore|besides|otherwise|indeed|likewise|similarly|too|"
     r"in addition|as a result|by contrast|on the other hand|at the same time|even so|for example|"
     r"for instance|in fact|in turn|after that|such|another|other|others|both|neither|either|"
     r"the other|the same|the latter|the former)\b",
@@ -54,6 +55,8 @@ def rejection(text: str, min_words: int = 8, max_words: int = 70) -> str | None:
         return "web address or handle"
     if _READER.search(text.lower()):
         return "caption, credit or call to action"
+    if text.startswith("(") and text.rstrip().endswith(")"):
+        return "a note in parentheses"
     letters = _WORD.findall(text)
     if letters and sum(w.isupper() and len(w) > 1 for w in letters) > 0.5 * len(letters):
         return "mostly capitals"
