@@ -41,9 +41,11 @@ from itertools import islice
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
-from .concepts import analyse, stop_stems
+from .concept_model import COEF
+from .concepts import analyse
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
+from .salience import FEATURES, concept_stats, learned_weights, support_weights
 
 Concept = tuple[str, str]
 Analysis = tuple[set[Concept], set[str]]  # a sentence's concepts and content-word stems
@@ -65,6 +67,8 @@ class Default:
     solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
     scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     last_resort: bool = True  # fill a short story's brief with long or leaning sentences past the fill-ins
+    weighting: str = "support"  # "support" (hand-set, above) or "learned" (:mod:`.salience`)
+    learned_power: float = 1.0
     name: str = "default"
 
     def rank(self, story: Story, budget: Budget) -> list[int]:
@@ -87,29 +91,14 @@ class Default:
         return ranked + _last_resort(story, groups, ranked, weights, of, self.redundancy)
 
     def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
-        """Weight of each concept: summed over articles, more for early mentions; single-outlet ones less."""
-        by_article: dict[str, list[Sentence]] = {}
-        for s in story.sentences:
-            if id(s) in of:
-                by_article.setdefault(s.article_id, []).append(s)
-        total: dict[Concept, float] = {}
-        outlets: dict[Concept, int] = {}
-        for sents in by_article.values():
-            seen: set[Concept] = set()
-            for s in sorted(sents, key=lambda s: s.index):
-                new = of[id(s)][0] - seen  # an article counts a concept once, at its earliest sentence
-                seen |= new
-                credit = 1.0 / (1.0 + self.position_decay * s.index)
-                for c in new:
-                    total[c] = total.get(c, 0.0) + credit
-                    outlets[c] = outlets.get(c, 0) + 1
-        single = self.single_weight if len(story.used) > 1 else 1.0
-        stop = stop_stems()
-        out = {}
-        for c, w in total.items():
-            w = w**self.support_power * (single if outlets[c] == 1 else 1.0)
-            out[c] = w * (self.function_pair_weight if c[0] in stop or c[1] in stop else 1.0)
-        return out
+        """Weight of each concept: how many outlets carry it and how early (see :mod:`.salience`)."""
+        stats = concept_stats(story, of, self.position_decay)
+        if self.weighting == "learned":
+            coef = np.array([COEF[name] for name in FEATURES])
+            w = learned_weights(stats, coef) ** self.learned_power
+        else:
+            w = support_weights(stats, self.support_power, self.single_weight, self.function_pair_weight)
+        return dict(zip(stats.concepts, w.tolist(), strict=True))
 
     def _readable(self, groups: list[Group]) -> Iterator[Group]:
         """The groups whose representative can stand in a brief (see :mod:`.nonnews`)."""

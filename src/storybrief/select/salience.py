@@ -1,0 +1,120 @@
+"""How much each concept of a story matters: the facts a brief should carry.
+
+A concept (a stemmed word bigram, :mod:`.concepts`) matters more the more outlets carry it and the
+earlier they do. :func:`concept_stats` counts, for each concept, what the weighting needs: how many
+articles carry it, how early (a position credit ``1 / (1 + decay * i)`` summed over articles, ``i``
+the first sentence of the article that holds it), in how many sentences, and whether it joins a content
+word with a function word. :func:`support_weights` turns these counts into the default's hand-set
+weights; :func:`learned_weights` into the probability that a person's summary of the story holds the
+concept, from a logistic regression over the same counts (:data:`.concept_model.COEF`, trained by
+``bench/train_concepts.py`` on Multi-News clusters that are not among the dev files).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Sentence, Story
+from .concepts import stop_stems
+
+Concept = tuple[str, str]
+Analysis = tuple[set[Concept], set[str]]  # a sentence's concepts and content-word stems
+
+
+@dataclass
+class ConceptStats:
+    """Per-concept counts over a story's used articles, as parallel arrays."""
+
+    concepts: list[Concept]
+    credit: np.ndarray  # summed position credit over the articles that carry the concept
+    outlets: np.ndarray  # articles that carry it
+    first: np.ndarray  # earliest sentence index at which any article carries it
+    sentences: np.ndarray  # sentences that hold it
+    function_pair: np.ndarray  # 1 when one of its words is a stop word
+    articles: int  # used articles in the story
+
+
+def concept_stats(story: Story, of: dict[int, Analysis], decay: float) -> ConceptStats:
+    """Counts of every concept in the analysed sentences (``of``: id(sentence) -> analysis)."""
+    by_article: dict[str, list[Sentence]] = {}
+    for s in story.sentences:
+        if id(s) in of:
+            by_article.setdefault(s.article_id, []).append(s)
+    credit: dict[Concept, float] = {}
+    outlets: dict[Concept, int] = {}
+    first: dict[Concept, int] = {}
+    count: dict[Concept, int] = {}
+    for sents in by_article.values():
+        seen: set[Concept] = set()
+        for s in sorted(sents, key=lambda s: s.index):
+            cs = of[id(s)][0]
+            for c in cs:
+                count[c] = count.get(c, 0) + 1
+            new = cs - seen  # an article counts a concept once, at its earliest sentence
+            seen |= new
+            gain = 1.0 / (1.0 + decay * s.index)
+            for c in new:
+                credit[c] = credit.get(c, 0.0) + gain
+                outlets[c] = outlets.get(c, 0) + 1
+                first[c] = min(first.get(c, s.index), s.index)
+    keys = list(credit)
+    stop = stop_stems()
+    return ConceptStats(
+        concepts=keys,
+        credit=np.fromiter((credit[c] for c in keys), float, len(keys)),
+        outlets=np.fromiter((outlets[c] for c in keys), float, len(keys)),
+        first=np.fromiter((first[c] for c in keys), float, len(keys)),
+        sentences=np.fromiter((count[c] for c in keys), float, len(keys)),
+        function_pair=np.fromiter((c[0] in stop or c[1] in stop for c in keys), float, len(keys)),
+        articles=len(by_article),
+    )
+
+
+def support_weights(
+    stats: ConceptStats, support_power: float, single_weight: float, function_pair_weight: float
+) -> np.ndarray:
+    """Hand-set weights: credit**power, less for single-outlet concepts, more for function-word pairs."""
+    single = np.where((stats.outlets == 1) & (stats.articles > 1), single_weight, 1.0)
+    pair = np.where(stats.function_pair > 0, function_pair_weight, 1.0)
+    return stats.credit**support_power * single * pair
+
+
+FEATURES = (
+    "bias",
+    "log credit",
+    "log outlets",
+    "share of outlets",
+    "single outlet",
+    "log first sentence",
+    "in a first sentence",
+    "log sentences",
+    "function pair",
+    "log articles",
+)
+
+
+def features(stats: ConceptStats) -> np.ndarray:
+    """The learned model's inputs, one row per concept (columns as :data:`FEATURES`)."""
+    n = max(stats.articles, 1)
+    cols = [
+        np.ones(len(stats.concepts)),
+        np.log1p(stats.credit),
+        np.log1p(stats.outlets),
+        stats.outlets / n,
+        ((stats.outlets == 1) & (n > 1)).astype(float),
+        np.log1p(stats.first),
+        (stats.first == 0).astype(float),
+        np.log1p(stats.sentences),
+        stats.function_pair,
+        np.full(len(stats.concepts), np.log(n)),
+    ]
+    return np.column_stack(cols)
+
+
+def learned_weights(stats: ConceptStats, coef: np.ndarray) -> np.ndarray:
+    """The model's probability that a person's summary holds each concept."""
+    if not stats.concepts:
+        return np.zeros(0)
+    return 1.0 / (1.0 + np.exp(-features(stats) @ coef))
