@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from itertools import islice
 from operator import attrgetter
 
+import numpy as np
+
 from ..model import Article, Removed
 from . import furniture as fu
 from . import headline
-from .lines import glued_runs
+from .lines import LINE_FEATURES, family_masks, glued_runs
 from .metadata import (
     BY_ALONE,
     DATE_LINE,
@@ -61,15 +63,33 @@ def furniture_reason(line: str, glued: int = fu.ICON_SCORE) -> str | None:
     return None
 
 
-def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float], list[int]]:
-    """Which of the stripped, non-empty lines are article text; each line's word count, score and number
-    of lower-Upper-lower runs (see ``furniture.may_have_icons``)."""
+def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float], list[int], list[int]]:
+    """Which of the stripped, non-empty lines are article text; each line's word count, score, number of
+    lower-Upper-lower runs (see ``furniture.may_have_icons``) and furniture families (``family_masks``)."""
     probs, counts, feats = score_lines(lines)
-    threshold = WEIGHTS["threshold"]
-    p = probs.tolist()
     glued = glued_runs(feats)
-    keep = [q >= threshold and not furniture_reason(s, g) for q, s, g in zip(p, lines, glued, strict=True)]
-    return keep, counts.tolist(), p, glued
+    keep = probs >= WEIGHTS["threshold"]
+    for i in _maybe_furniture(lines, feats, counts, glued, keep):
+        keep[i] = not furniture_reason(lines[i], glued[i])
+    return keep.tolist(), counts.tolist(), probs.tolist(), glued, family_masks(feats)
+
+
+_SURE_COLS = [LINE_FEATURES.index(f) for f in ("template", "caption", "prompt", "related", "comments", "footer")]
+
+
+def _maybe_furniture(
+    lines: list[str], feats: np.ndarray, counts: np.ndarray, glued: list[int], among: np.ndarray
+) -> list[int]:
+    """The lines of ``among`` that ``furniture_reason`` may name, found from their features: the same lines it
+    names when asked of each, without asking it of lines that cannot be furniture whatever surrounds them."""
+    hint = feats[:, _SURE_COLS].any(axis=1) | (np.asarray(glued) >= 4)
+    page = "\n".join(lines)
+    if any(w in page for w in fu.ICON_WORDS):  # icon words without glued runs (rare): look for them line by line
+        hint |= np.fromiter(map(fu.may_have_icons, lines, glued), dtype=bool, count=len(lines))
+    # A long line has no wording features; it is a short prompt only when it has at most 8 words.
+    long = np.flatnonzero(among & ~hint & (counts > fu.SHORT)).tolist()
+    extra = [i for i in long if len(lines[i].split(None, 8)) <= 8]
+    return sorted(np.flatnonzero(among & hint).tolist() + extra)
 
 
 def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: list[Removed]) -> None:
@@ -88,12 +108,12 @@ def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: 
 
 
 def _header_metadata(
-    article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float]
+    article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float], masks: list[int]
 ) -> dict[int, str]:
     """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
     start, first_prose = headline.start_and_first_paragraph(keep, counts, lines)
     taken: dict[int, str] = {}
-    h = headline.find_headline(lines, keep, counts, probs, article.url, WEIGHTS["headline"])
+    h = headline.find_headline(lines, keep, counts, probs, article.url, WEIGHTS["headline"], masks)
     if h is not None:
         taken[h] = fu.HEADLINE
         article.title = article.title or headline.tidy_title(lines[h])
@@ -168,17 +188,18 @@ def clean(article: Article) -> Article:
         keep = [not furniture_reason(s) for s in lines]
         counts = [len(s.split()) for s in lines]
         glued = [fu.ICON_SCORE] * len(lines)
+        masks: list[int | None] = [None] * len(lines)
         taken: dict[int, str] = {}
     else:
-        keep, counts, probs, glued = keep_mask(lines)
-        taken = _header_metadata(article, lines, keep, counts, probs)
+        keep, counts, probs, glued, masks = keep_mask(lines)
+        taken = _header_metadata(article, lines, keep, counts, probs, masks)
     kept: list[str] = []
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
     for i, (n, s) in enumerate(numbered):
         if keep[i] and i not in taken:
             kept.append(s)
             continue
-        reason = taken.get(i) or fu.family(s, counts[i], glued[i])
+        reason = taken.get(i) or fu.family(s, counts[i], glued[i], masks[i])
         in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
         if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reason = fu.COMMENTS

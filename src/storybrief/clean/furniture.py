@@ -27,6 +27,7 @@ HEADLINE = "headline"
 LOW_SCORE = "outside the article's run of prose"
 
 # A lower-upper-lower run ("IconFacebook") counts 1, an icon word counts 2.
+ICON_WORDS = ("Icon", "Chevron", "Artboard", "Sketch", "Glyph", "Caret")  # as in _ICONISH
 _ICONISH = re.compile(r"[a-z][A-Z][a-z]|\b(?:Icon|Chevron|Artboard|Sketch|Glyph|Caret)")
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[a-zA-Z_][\w.]*\}")
 
@@ -143,6 +144,11 @@ def family_mask(s: str, short: bool = True) -> int:
     return mask
 
 
+def full_mask(s: str, words: int, mask: int | None) -> int:
+    """``family_mask(s, True)`` from a line's mask for ``words <= SHORT`` (``None``: not known)."""
+    return mask if mask is not None and words <= SHORT else family_mask(s, True)
+
+
 def has_template(s: str) -> bool:
     """A template hole such as ``{{numberArticlesLeft}}`` left unfilled by the page."""
     return "{" in s and bool(_TEMPLATE.search(s))
@@ -163,28 +169,33 @@ def icon_score(s: str) -> int:
 
 
 _REASONS = [
-    ("caption", CAPTION),
-    ("related", RELATED),
-    ("prompt", PROMPT),
-    ("footer", FOOTER),
-    ("comments", COMMENTS),
-    ("bullet", LINKS),
-    ("date", DATE),
-    ("byline", BYLINE),
+    (BITS[key], reason)
+    for key, reason in (
+        ("caption", CAPTION),
+        ("related", RELATED),
+        ("prompt", PROMPT),
+        ("footer", FOOTER),
+        ("comments", COMMENTS),
+        ("bullet", LINKS),
+        ("date", DATE),
+        ("byline", BYLINE),
+    )
 ]
+_ICONS = BITS["icons"]
 
 
-@lru_cache(maxsize=1 << 16)
-def family(s: str, words: int, glued: int = ICON_SCORE) -> str:
+@lru_cache(maxsize=1 << 16)  # menus and footers repeat across a site's pages and within a page
+def family(s: str, words: int, glued: int = ICON_SCORE, mask: int | None = None) -> str:
     """The furniture family a removed line most likely belongs to, for the explanation (``glued``: see
-    ``may_have_icons``; the default always tries ``icon_score``)."""
+    ``may_have_icons``; the default always tries ``icon_score``; ``mask``: the line's ``family_mask`` for
+    ``words <= SHORT`` when known)."""
     if has_template(s):
         return TEMPLATE
-    found = families(s, words <= SHORT)
-    if "icons" in found or (words <= 40 and may_have_icons(s, glued) and icon_score(s[:200]) >= ICON_SCORE):
+    found = family_mask(s, words <= SHORT) if mask is None else mask
+    if found & _ICONS or (words <= 40 and may_have_icons(s, glued) and icon_score(s[:200]) >= ICON_SCORE):
         return ICONS
-    for key, reason in _REASONS:
-        if key in found and (key != "date" or words <= 12):
+    for bit, reason in _REASONS:
+        if found & bit and (bit != _DATE or words <= 12):
             return reason
     if s.count("|") + s.count("•") + s.count("·") >= 2:
         return LINKS

@@ -82,9 +82,16 @@ def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[l
 
 
 def features(
-    lines: list[str], keep: list[bool], counts: list[int], probs: list[float], url: str | None
+    lines: list[str],
+    keep: list[bool],
+    counts: list[int],
+    probs: list[float],
+    url: str | None,
+    masks: list[int] | None = None,
 ) -> tuple[list[int], np.ndarray]:
-    """The candidate indices and their features (``HEADLINE_FEATURES``)."""
+    """The candidate indices and their features (``HEADLINE_FEATURES``); ``masks``: the lines' families from
+    ``lines.family_masks`` when known."""
+    masks = masks or [None] * len(lines)
     idx, first_prose = candidates(lines, keep, counts)
     start = next((i for i, k in enumerate(keep) if k), len(keep))
     opening = _content_words(" ".join(lines[first_prose : first_prose + 3]))
@@ -95,10 +102,10 @@ def features(
         s = lines[i]
         words = WORD.findall(s)
         own = _content(words) or {""}
-        fam = fu.family_mask(s, True)
+        fam = fu.full_mask(s, counts[i], masks[i])
         below = 0  # the families of the two lines below, as bits
-        for t in lines[i + 1 : i + 3]:
-            below |= fu.family_mask(t, True)
+        for j in range(i + 1, min(i + 3, len(lines))):
+            below |= fu.full_mask(lines[j], counts[j], masks[j])
         rows.append(
             [
                 min(counts[i], 30) / 10.0,
@@ -124,10 +131,16 @@ def features(
 
 
 def find_headline(
-    lines: list[str], keep: list[bool], counts: list[int], probs: list[float], url: str | None, model: dict
+    lines: list[str],
+    keep: list[bool],
+    counts: list[int],
+    probs: list[float],
+    url: str | None,
+    model: dict,
+    masks: list[int] | None = None,
 ) -> int | None:
     """The index of the headline line, or None when no header line looks like one."""
-    idx, x = features(lines, keep, counts, probs, url)
+    idx, x = features(lines, keep, counts, probs, url, masks)
     if not idx:
         return None
     z = x @ np.asarray(model["coef"]) + model["intercept"]

@@ -199,13 +199,27 @@ def glued_runs(feats: np.ndarray) -> list[int]:
     return np.rint(feats[:, _COL["glued_words"]] * 6).astype(int).tolist()
 
 
-def _window_means(p: np.ndarray, k: int) -> np.ndarray:
-    """The mean of ``p`` over ``[i-k, i+k]`` for each i (clipped at the ends)."""
-    n = len(p)
-    pre = np.concatenate(([0.0], np.cumsum(p)))
+_FAMILY_BITS = 1 << np.arange(len(fu.FAMILY_FEATURES))
+_FIRST_FAMILY = len(LINE_FEATURES) - len(fu.FAMILY_FEATURES)
+
+
+def family_masks(feats: np.ndarray) -> list[int]:
+    """Each line's ``furniture.family_mask`` (for ``words <= SHORT``) again, from its ``LINE_FEATURES``."""
+    return (feats[:, _FIRST_FAMILY:] @ _FAMILY_BITS).astype(np.int64).tolist()
+
+
+def _window_means(x: np.ndarray, ks: tuple[int, ...]) -> list[np.ndarray]:
+    """For each k of ``ks``: the mean of ``x`` (a column each, or one array) over ``[i-k, i+k]`` for each i,
+    clipped at the ends."""
+    n = len(x)
+    pre = np.concatenate((np.zeros((1, *x.shape[1:])), np.cumsum(x, axis=0)))
     idx = np.arange(n)
-    hi, lo = np.minimum(n, idx + k + 1), np.maximum(0, idx - k)
-    return (pre[hi] - pre[lo]) / (hi - lo)
+    out = []
+    for k in ks:
+        hi, lo = np.minimum(n, idx + k + 1), np.maximum(0, idx - k)
+        width = hi - lo if x.ndim == 1 else (hi - lo)[:, None]
+        out.append((pre[hi] - pre[lo]) / width)
+    return out
 
 
 def _main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
@@ -225,9 +239,13 @@ def _main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
 
 def _max_before_after(p: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
     """For each i: the max of ``p`` over the k lines before i, and over the k lines after i (0 beyond the page)."""
+    n = len(p)
     pad = np.concatenate((np.zeros(k), p, np.zeros(k)))
-    windows = np.lib.stride_tricks.sliding_window_view(pad, k)
-    return windows[: len(p)].max(axis=1), windows[k + 1 : k + 1 + len(p)].max(axis=1)
+    before, after = pad[:n].copy(), pad[k + 1 : k + 1 + n].copy()
+    for j in range(1, k):  # k shifted maxima: cheaper than a sliding window view on pages of a few hundred lines
+        np.maximum(before, pad[j : j + n], out=before)
+        np.maximum(after, pad[k + 1 + j : k + 1 + j + n], out=after)
+    return before, after
 
 
 def _after_comments_header(feats: np.ndarray, p: np.ndarray) -> np.ndarray:
@@ -250,24 +268,23 @@ def context_features(p: np.ndarray, counts: np.ndarray, feats: np.ndarray) -> np
     lo, hi = _main_run(p, counts)
     idx = np.arange(n)
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
-    return np.column_stack(
-        [
-            p,
-            np.concatenate(([0.0], p[:-1])),
-            np.concatenate((p[1:], [0.0])),
-            _window_means(p, 3),
-            _window_means(p, 8),
-            before,
-            after,
-            4.0 * before * after,
-            (idx >= lo) & (idx <= hi),
-            np.minimum(dist, 20) / 20.0,
-            idx / n,
-            np.minimum(*_max_before_after(p, 6)),
-            _after_comments_header(feats, p),
-            _window_means(feats[:, _COL["date"]], 4),
-            _window_means(feats[:, _COL["short"]], 4),
-            np.concatenate(([0.0], feats[:-1, _COL["log_words"]])),
-            np.concatenate((feats[1:, _COL["log_words"]], [0.0])),
-        ]
-    ).astype(float)
+    near = _window_means(p, (3, 8))
+    dates_short = _window_means(feats[:, [_COL["date"], _COL["short"]]], (4,))[0]
+    words = feats[:, _COL["log_words"]]
+    # Filled column by column: cheaper than stacking 17 arrays (numpy's per-call cost dominates on short pages).
+    out = np.empty((n, len(CONTEXT_FEATURES)))
+    out[:, 0] = p
+    out[0, 1], out[1:, 1] = 0.0, p[:-1]
+    out[-1, 2], out[:-1, 2] = 0.0, p[1:]
+    out[:, 3], out[:, 4] = near
+    out[:, 5], out[:, 6] = before, after
+    out[:, 7] = 4.0 * before * after
+    out[:, 8] = (idx >= lo) & (idx <= hi)
+    out[:, 9] = np.minimum(dist, 20) / 20.0
+    out[:, 10] = idx / n
+    out[:, 11] = np.minimum(*_max_before_after(p, 6))
+    out[:, 12] = _after_comments_header(feats, p)
+    out[:, 13:15] = dates_short
+    out[0, 15], out[1:, 15] = 0.0, words[:-1]
+    out[-1, 16], out[:-1, 16] = 0.0, words[1:]
+    return out
