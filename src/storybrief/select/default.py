@@ -41,11 +41,10 @@ from itertools import islice
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
-from .concept_model import COEF
 from .concepts import analyse
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
-from .salience import FEATURES, concept_stats, learned_weights, support_weights
+from .salience import concept_stats, support_weights
 
 Concept = tuple[str, str]
 Analysis = tuple[set[Concept], set[str]]  # a sentence's concepts and content-word stems
@@ -67,8 +66,6 @@ class Default:
     solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
     scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     last_resort: bool = True  # fill a short story's brief with long or leaning sentences past the fill-ins
-    weighting: str = "support"  # "support" (hand-set, above) or "learned" (:mod:`.salience`)
-    learned_power: float = 1.0
     name: str = "default"
 
     def rank(self, story: Story, budget: Budget) -> list[int]:
@@ -93,11 +90,7 @@ class Default:
     def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
         """Weight of each concept: how many outlets carry it and how early (see :mod:`.salience`)."""
         stats = concept_stats(story, of, self.position_decay)
-        if self.weighting == "learned":
-            coef = np.array([COEF[name] for name in FEATURES])
-            w = learned_weights(stats, coef) ** self.learned_power
-        else:
-            w = support_weights(stats, self.support_power, self.single_weight, self.function_pair_weight)
+        w = support_weights(stats, self.support_power, self.single_weight, self.function_pair_weight)
         return dict(zip(stats.concepts, w.tolist(), strict=True))
 
     def _readable(self, groups: list[Group]) -> Iterator[Group]:
