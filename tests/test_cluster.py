@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from storybrief.cluster import Doc, cluster_docs
+from storybrief.cluster.batch import groups
 from storybrief.cluster.bcubed import bcubed
-from storybrief.cluster.online import OnlineClusterer
 from storybrief.cluster.stream import StoryClusterer
 
 QUAKE = [
@@ -67,56 +67,59 @@ def test_a_syndicated_copy_is_marked_as_a_near_duplicate_of_the_original():
     assert out[1].duplicate_of is None  # a rewrite of the same event is not a copy
 
 
-def test_an_article_left_alone_gets_a_second_look_at_a_lower_similarity():
-    online = OnlineClusterer(threshold=0.5)
-    arica = {"arica": 0.8, "chile": 0.6}
-    big = online.assign(arica, None)
-    assert online.assign(arica, None) == big
-    stray = {"quake": 0.95, "arica": 0.31}  # cosine 0.25 with the Arica story: below 0.5, so it started its own
-    alone = online.assign(stray, None)
-    unrelated = online.assign({"hokkaido": 1.0}, None)
-    assert alone != big and unrelated != big
-    assert online.rehome(alone, stray, None, min_sim=0.3) == alone  # not similar enough: stays
-    assert online.rehome(alone, stray, None, min_sim=0.2) == big
-    assert alone not in online.active and online.active[big].size == 3
-    assert online.rehome(unrelated, {"hokkaido": 1.0}, None, min_sim=0.2) == unrelated
-    assert online.rehome(big, arica, None, min_sim=0.0) == big  # a story of several articles never moves
-    torn = OnlineClusterer(threshold=0.7)
-    torn.assign({"arica": 1.0}, None), torn.assign({"quake": 1.0}, None)
-    between = {"arica": 0.6, "quake": 0.6, "town": 0.53}  # cosine 0.6 with both stories: no clear winner
-    lone = torn.assign(between, None)
-    assert torn.rehome(lone, between, None, min_sim=0.2) == lone
+ARICA = [
+    QUAKE[0],
+    QUAKE[1],
+    "Rescuers in Arica pulled two survivors from a collapsed hotel on Tuesday, a day after the 6.1 earthquake "
+    "that killed three people in the Chilean city. Arica's mayor said 40 buildings were damaged.",
+    "Chile's president visited Arica on Tuesday and promised money to rebuild homes destroyed by Monday's "
+    "magnitude 6.1 quake, which killed three people and damaged 40 buildings in the northern port.",
+]
+HOKKAIDO = [
+    OTHER_QUAKE,
+    "Twelve people were hurt in Sapporo when a magnitude 5.8 earthquake struck Hokkaido on Tuesday. Train "
+    "services across Hokkaido were suspended for checks.",
+    "Trains on Hokkaido ran again on Wednesday after the 5.8 earthquake that injured twelve people in Sapporo; "
+    "engineers found no damage to the tracks.",
+]
 
 
-def test_a_small_story_merges_into_a_similar_story_but_a_big_or_unlike_one_does_not():
-    online = OnlineClusterer(threshold=0.9)
-    arica = {"arica": 0.8, "chile": 0.6}
-    big = online.assign(arica, None)
-    online.assign(arica, None)
-    pair_vec = {"quake": 0.9, "arica": 0.44}  # cosine ~0.35 with the Arica story: below 0.9, so a story of its own
-    pair = online.assign(pair_vec, None)
-    assert online.assign(pair_vec, None) == pair != big
-    other = online.assign({"hokkaido": 0.8, "arica": 0.1, "sapporo": 0.59}, None)
-    online.assign({"hokkaido": 0.8, "arica": 0.1, "sapporo": 0.59}, None)
-    assert online.merge(pair, min_sim=0.5) == pair  # not similar enough: stays
-    assert online.merge(other, min_sim=0.3) == other  # barely like Arica: stays
-    assert online.merge(pair, min_sim=0.3) == big
-    assert pair not in online.active and online.active[big].size == 4
-    assert online.merge(big, min_sim=0.0) == big  # a story of four articles never merges away
-    assert online.best({"quake": 1.0}, None)[0].id == big  # the merged story's terms now lead to it
+def partition(labels: list[str], ids: list[str]) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for label, i in zip(labels, ids, strict=True):
+        groups.setdefault(label, set()).add(i)
+    return {frozenset(g) for g in groups.values()}
 
 
-def test_a_small_new_story_merges_into_a_story_from_an_earlier_batch():
-    first = StoryClusterer(threshold=0.9, rehome=None, merge=0.2)
-    early = first.process([Doc("a", QUAKE[0]), Doc("b", QUAKE[0])])  # one story of two (copies join the original)
-    late = first.process([Doc("c", QUAKE[1] + " " + DETAILS), Doc("d", QUAKE[1] + " " + DETAILS)])
-    assert early[0].story == early[1].story
-    assert late[0].story == late[1].story == early[0].story  # the new pair merged into the earlier story
-    assert early[0].story in first.online.active and first.online.active[early[0].story].size == 4
-    kept = StoryClusterer(threshold=0.9, rehome=None, merge=None)
-    before = kept.process([Doc("a", QUAKE[0]), Doc("b", QUAKE[0])])
-    after = kept.process([Doc("c", QUAKE[1] + " " + DETAILS), Doc("d", QUAKE[1] + " " + DETAILS)])
-    assert after[0].story != before[0].story  # without the merge the pair stays apart
+def test_two_earthquakes_are_two_stories_whatever_the_order_of_their_reports():
+    docs = [Doc(f"arica-{i}", t) for i, t in enumerate(ARICA)] + [
+        Doc(f"hokkaido-{i}", t) for i, t in enumerate(HOKKAIDO)
+    ]
+    docs.append(Doc("match", MATCH))
+    want = {
+        frozenset(d.id for d in docs if d.id.startswith("arica")),
+        frozenset(d.id for d in docs if d.id.startswith("hokkaido")),
+        frozenset({"match"}),
+    }
+    for order in (docs, docs[::-1], docs[1::2] + docs[::2]):
+        assert partition(stories(order), [d.id for d in order]) == want
+
+
+def test_a_later_batch_joins_the_story_of_an_earlier_batch_it_reports():
+    clusterer = StoryClusterer()
+    first = clusterer.process([Doc("a", ARICA[0], "2026-03-02"), Doc("b", MATCH, "2026-03-02")])
+    later = clusterer.process([Doc("c", ARICA[2], "2026-03-03"), Doc("d", ARICA[3], "2026-03-03")])
+    other = clusterer.process([Doc("e", HOKKAIDO[0], "2026-03-04")])
+    assert later[0].story == later[1].story == first[0].story != first[1].story
+    assert other[0].story not in {first[0].story, first[1].story}
+    assert clusterer.online.active[first[0].story].size == 3
+
+
+def test_reports_in_one_batch_dated_further_apart_than_the_window_are_not_grouped():
+    days = [739000, 739001, 739090]
+    vecs = [{"arica": 0.8, "quake": 0.6}] * 3
+    assert groups(vecs, days, window=10) == [[0, 1], [2]]
+    assert groups(vecs, [None] * 3, window=10) == [[0, 1, 2]]
 
 
 def test_bcubed_scores_a_perfect_and_a_lumped_clustering():

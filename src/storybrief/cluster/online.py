@@ -1,8 +1,9 @@
-"""Online event clustering: each article, in date order, joins the most similar active story or starts one.
+"""Online event clustering: each article, or each group of a batch's articles, in date order, joins the most
+similar active story or starts one.
 
 A story is a centroid (the sum of its articles' unit vectors, cut to its strongest terms) with the date it
 was last updated. Candidate stories come from an inverted index over each centroid's top terms, so an
-article is compared with a handful of stories, not all of them. Stories idle for longer than the window
+article or group is compared with a handful of stories, not all of them. Stories idle for longer than the window
 (in days; or, for undated streams, the oldest beyond ``max_active``) are retired: memory stays bounded.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass, field
 from datetime import date as Date
 from itertools import islice, repeat
@@ -19,11 +20,7 @@ from operator import mul
 
 from .features import Vocabulary
 
-THRESHOLD = 0.2  # cosine between an article and a story's centroid needed to join it
-REHOME = 0.15  # after a batch, an article left alone in its story joins the best other story from this cosine
-CLEAR_WINNER = 1.5  # ... when that story is this many times as similar as the runner-up
-MERGE = 0.25  # after a batch, a story of 2-3 articles merges into the most similar other story from this cosine
-MERGE_SIZES = (2, 3)  # the story sizes given that look
+THRESHOLD = 0.2  # cosine between an article (or a batch's group of articles) and a story's centroid to join it
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
@@ -136,86 +133,73 @@ class OnlineClusterer:
             yield oldest
 
     # -- assignment --------------------------------------------------------------------------------
-    def candidates(self, vec: dict[str, float], day: int | None, exclude: str | None = None) -> list[StoryState]:
+    def candidates(self, vec: dict[str, float], day: int | None, exclude: Container[str] = ()) -> list[StoryState]:
         """Active stories filed under the article's strongest terms, the most weight shared first."""
         hits: dict[str, float] = {}
         for t, w in islice(vec.items(), QUERY_TERMS):  # vectors list their strongest terms first
             for sid in self.index.get(t, ()):
                 hits[sid] = hits.get(sid, 0.0) + w
-        hits.pop(exclude, None)
-        best = sorted(hits, key=hits.__getitem__, reverse=True)[:MAX_CANDIDATES]
-        out = [self.active[s] for s in best]
+        out = [self.active[s] for s in hits if s not in exclude]
         if day is not None:  # an article never joins a story idle for longer than the window
             out = [s for s in out if s.last is None or abs(day - s.last) <= self.window]
-        return out
+        return sorted(out, key=lambda s: hits[s.id], reverse=True)[:MAX_CANDIDATES]
 
     def scored(
-        self, vec: dict[str, float], day: int | None, exclude: str | None = None
+        self, vec: dict[str, float], day: int | None, exclude: Container[str] = ()
     ) -> Iterator[tuple[float, StoryState]]:
-        """(cosine with the article, story) for each candidate story other than ``exclude``."""
+        """(cosine with the article, story) for each candidate story not in ``exclude``."""
         terms, weights, zeros = list(vec), list(vec.values()), repeat(0.0)
         for s in self.candidates(vec, day, exclude):
             yield sum(map(mul, weights, map(s.centroid.get, terms, zeros))) / s.norm(), s
 
-    def best(self, vec: dict[str, float], day: int | None) -> tuple[StoryState | None, float]:
-        """The most similar candidate story and its cosine with the article."""
+    def best(
+        self, vec: dict[str, float], day: int | None, exclude: Container[str] = ()
+    ) -> tuple[StoryState | None, float]:
+        """The most similar candidate story (not in ``exclude``) and its cosine with the article."""
         top, top_sim = None, 0.0
-        for sim, s in self.scored(vec, day):
+        for sim, s in self.scored(vec, day, exclude):
             if sim > top_sim:
                 top, top_sim = s, sim
         return top, top_sim
 
+    def open_story(self, story_id: str | None, day: int | None) -> StoryState | None:
+        """The active story ``story_id`` when an article dated ``day`` may still join it (within the window)."""
+        story = self.active.get(story_id) if story_id is not None else None
+        if story is None or day is None or story.last is None or abs(day - story.last) <= self.window:
+            return story
+        return None
+
     def assign(self, vec: dict[str, float], day: int | None, story_id: str | None = None) -> str:
-        """Put an article in a story and return its id: ``story_id`` when given, else the best or a new one."""
-        if story_id is not None and story_id in self.active:
-            story = self.active[story_id]
-        else:
+        """Put an article in a story and return its id: ``story_id`` while open, else the best or a new one."""
+        story = self.open_story(story_id, day)
+        if story is None:
             story, sim = self.best(vec, day)
             if story is None or sim < self.threshold:
                 story = self.new_story()
         self.add_to(story, vec, day)
         return story.id
 
-    def rehome(self, story_id: str, vec: dict[str, float], day: int | None, min_sim: float = REHOME) -> str:
-        """Second chance for an article left alone in its story: it moves to the most similar other story when
-        their cosine reaches ``min_sim`` (below the joining threshold) and that story is a clear winner
-        (CLEAR_WINNER times the runner-up's cosine); its own story goes. Returns the article's story.
-
-        Early in a stream an article may find no story yet and start its own, which later articles of the same
-        event pass by for a bigger one; looking again once the batch is placed gathers those strays. The clear
-        winner rule keeps a lone article that is merely a little like many stories (short or boilerplate
-        pages in a dense stream) where it is.
-        """
-        story = self.active.get(story_id)
-        if story is None or story.size != 1:
-            return story_id
-        top = heapq.nlargest(2, self.scored(vec, day, exclude=story_id), key=lambda x: x[0])
-        if not top or top[0][0] < min_sim or (len(top) == 2 and top[0][0] < CLEAR_WINNER * top[1][0]):
-            return story_id
-        target = top[0][1]
-        self._drop(story)
-        self.add_to(target, vec, day)
-        return target.id
-
-    def merge(self, story_id: str, min_sim: float = MERGE) -> str:
-        """Second look for a small story (MERGE_SIZES articles): it merges into the most similar other story
-        when their centroids' cosine reaches ``min_sim``; returns the id of the story that holds its articles.
-
-        Two or three early articles of an event may pair up before the event's main story forms and then be
-        passed by, as lone articles are (see ``rehome``); comparing whole centroids is steadier than one page.
-        """
-        story = self.active.get(story_id)
-        if story is None or story.size not in MERGE_SIZES:
-            return story_id
-        norm = story.norm()
-        vec = {t: w / norm for t, w in sorted(story.centroid.items(), key=lambda kv: -kv[1])}
-        top = max(self.scored(vec, story.last, exclude=story_id), key=lambda x: x[0], default=None)
-        if top is None or top[0] < min_sim:
-            return story_id
-        target = top[1]
-        self._drop(story)
-        self.add_to(target, story.centroid, story.last, count=story.size)
-        return target.id
+    def join(
+        self,
+        total: dict[str, float],
+        count: int,
+        first: int | None,
+        last: int | None,
+        exclude: Container[str] = (),
+        story_id: str | None = None,
+    ) -> str:
+        """Put a group of ``count`` articles (``total``: the sum of their vectors, dated ``first`` to ``last``)
+        in ``story_id`` while it is open, else in the active story most similar to the group's centroid (cosine
+        at least the threshold; stories in ``exclude`` left out) or in a new one; returns the story's id."""
+        story = self.open_story(story_id, first)
+        if story is None:
+            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+            vec = {t: w / norm for t, w in sorted(total.items(), key=lambda kv: -kv[1])}
+            story, sim = self.best(vec, first, exclude)
+            if story is None or sim < self.threshold:
+                story = self.new_story()
+        self.add_to(story, total, last, count=count)
+        return story.id
 
     def new_story(self) -> StoryState:
         """A new, empty active story."""

@@ -1,9 +1,11 @@
-"""From a stream of articles to stories: near-copies first, then online event clustering, batch by batch.
+"""From a stream of articles to stories: near-copies first, then buffered event clustering, batch by batch.
 
-Each batch (a few thousand articles, or one ``Store.add`` call) is first counted into the vocabulary, so
-even the first articles of a stream get a meaningful idf; then its articles are taken in date order. A
-near-copy of an earlier article joins that article's story and is marked ``duplicate_of``; any other
-article joins the most similar active story or starts one.
+Each batch (a few thousand articles, or one ``Store.add`` call) is held in memory and first counted into the
+vocabulary, so even the first articles of a stream get a meaningful idf. Near-copies of earlier articles are
+found in date order and marked ``duplicate_of``. The batch is then re-clustered as a whole (``batch.groups``:
+the result does not depend on the order of its articles), and each group joins the active story from earlier
+batches that its centroid is most similar to, or starts one; a copy follows its original. Only the batch
+and the active stories are held, so memory stays bounded and the stream is still read once.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
+from .batch import groups
 from .dedup import DuplicateFinder, signature
 from .features import Features, Vocabulary, terms, vector
-from .online import MERGE, REHOME, THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
+from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
 
@@ -47,12 +52,8 @@ class StoryClusterer:
         dedup: bool = True,
         vocab: Vocabulary | None = None,
         id_prefix: str = "s",
-        rehome: float | None = REHOME,
-        merge: float | None = MERGE,
     ) -> None:
         self.online = OnlineClusterer(threshold, window_days, vocab=vocab, id_prefix=id_prefix)
-        self.rehome = rehome  # None: no second look at articles left alone (see OnlineClusterer.rehome)
-        self.merge = merge  # None: no second look at small stories (see OnlineClusterer.merge)
         self.dups = DuplicateFinder(window_days=window_days) if dedup else None
         self.touched: dict[str, StoryState] = {}  # stories that gained articles in the last batch
 
@@ -66,78 +67,92 @@ class StoryClusterer:
         self.online.load(story)
 
     def process(self, docs: list[Doc], feats: list[Features] | None = None) -> list[Assignment]:
-        """Assign a batch of articles (with their ``terms`` when already computed); result in batch order."""
+        """Assign a batch of articles (with their ``terms`` when already computed); result in batch order.
+
+        Near-copies are found first, in date order. The batch is then grouped (``batch.groups``), and each
+        group, oldest first, joins the active story its centroid is most similar to or starts one; a copy
+        follows its original.
+        """
         feats = feats if feats is not None else [terms(d.text) for d in docs]
         self.touched = {}  # kept for one batch only: a stream must not hold every story it ever saw
         for f in feats:
             self.vocab.observe(f.counts)
         days = [day_number(d.date) for d in docs]
         order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
-        out: list[Assignment | None] = [None] * len(docs)
-        vecs: list[dict[str, float] | None] = [None] * len(docs)
-        for i in order:
-            out[i], vecs[i] = self._one(docs[i], feats[i], days[i])
-        if self.rehome is not None:
-            self._rehome(out, vecs, days)  # type: ignore[arg-type]
-        if self.merge is not None:
-            self._merge(out)  # type: ignore[arg-type]
-        return out  # type: ignore[return-value]
-
-    def _rehome(self, out: list[Assignment], vecs: list[dict[str, float]], days: list[int | None]) -> None:
-        """Give each article left alone in its story a second look (OnlineClusterer.rehome), in batch order."""
-        for a, vec, day in zip(out, vecs, days, strict=True):
-            if a.duplicate_of is not None:
-                continue
-            story = self.online.rehome(a.story, vec, day, self.rehome)
-            if story != a.story:
-                self.touched.pop(a.story, None)  # that story is gone
-                self._touch(story)
-                if self.dups is not None:
-                    self.dups.move(a.id, story)
-                a.story = story
-
-    def _merge(self, out: list[Assignment]) -> None:
-        """Give each small story made wholly of this batch's articles a second look (OnlineClusterer.merge).
-
-        Only stories born in this batch may go: earlier batches' assignments are already out (and stored).
-        """
-        members: dict[str, list[Assignment]] = {}
-        for a in out:
-            members.setdefault(a.story, []).append(a)
-        for sid, arts in list(members.items()):
-            story = self.online.active.get(sid)
-            if story is None or story.size != len(arts):
-                continue
-            target = self.online.merge(sid, self.merge)
-            if target == sid:
-                continue
-            self.touched.pop(sid, None)
-            self._touch(target)
-            for a in arts:
-                if self.dups is not None and a.duplicate_of is None:
-                    self.dups.move(a.id, target)
-                a.story = target
-            members.setdefault(target, []).extend(arts)
-
-    def _one(self, doc: Doc, feats: Features, day: int | None) -> tuple[Assignment, dict[str, float]]:
-        for _ in self.online.expire(day):
-            pass
-        sig = signature(feats.words) if self.dups is not None else None
-        copy = self.dups.find(sig) if self.dups is not None else None
-        vec = vector(feats.counts, feats.names, self.vocab)
-        fingerprint = sig.tobytes() if sig is not None else None
-        if copy is not None:  # a copy joins its original's story while that story is active
-            story = self.online.assign(vec, day, story_id=copy[1])
-            self._touch(story)
-            return Assignment(doc.id, story, copy[0], fingerprint), vec
-        story = self.online.assign(vec, day)
-        self._touch(story)
+        vecs = [vector(f.counts, f.names, self.vocab) for f in feats]
+        sigs = [signature(f.words) if self.dups is not None else None for f in feats]
+        copy_of = self._copies(docs, sigs, days, order)
+        story: dict[int, str] = {}
+        placed: dict[str, str] = {}  # id -> story of the batch's originals placed so far
+        born: set[str] = set()  # the batch's own groups never merge: the linkage decided
+        # copies take part in the grouping (they thicken their event's neighbourhood) but follow their originals
+        for group in groups([vecs[i] for i in order], [days[i] for i in order], self.online.window):
+            members = [order[j] for j in group]
+            originals = [i for i in members if i not in copy_of]
+            sid = None
+            if originals:
+                # a group holding a copy of an earlier batch's article joins that article's story (while open)
+                kept = next((copy_of[i][1] for i in members if copy_of.get(i, ("", ""))[1]), None)
+                sid = self._place(originals, vecs, days, born, kept)
+                born.add(sid)
+                story.update((i, sid) for i in originals)
+                placed.update((docs[i].id, sid) for i in originals)
+            for i in (i for i in members if i in copy_of):
+                original, old_story = copy_of[i]
+                story[i] = self.online.assign(vecs[i], days[i], story_id=placed.get(original, old_story) or sid)
+                self._touch(story[i])
         if self.dups is not None:
-            self.dups.add(doc.id, sig, day, story)
-        return Assignment(doc.id, story, None, fingerprint), vec
+            for doc_id, sid in placed.items():
+                self.dups.move(doc_id, sid)
+        return [
+            Assignment(d.id, story[i], copy_of[i][0] if i in copy_of else None, _bytes(sigs[i]))
+            for i, d in enumerate(docs)
+        ]
+
+    def _copies(
+        self, docs: list[Doc], sigs: list[np.ndarray | None], days: list[int | None], order: list[int]
+    ) -> dict[int, tuple[str, str]]:
+        """The batch's near-copies, found oldest first: position -> (id of the original, the original's story,
+        "" when the original is in this batch and not placed yet)."""
+        out: dict[int, tuple[str, str]] = {}
+        if self.dups is None:
+            return out
+        for i in order:
+            copy = self.dups.find(sigs[i])
+            if copy is not None:
+                out[i] = copy
+            else:
+                self.dups.add(docs[i].id, sigs[i], days[i], "")
+        return out
+
+    def _place(
+        self,
+        members: list[int],
+        vecs: list[dict[str, float]],
+        days: list[int | None],
+        born: set[str],
+        story_id: str | None = None,
+    ) -> str:
+        """Put a group of the batch's articles in ``story_id`` while it is active, else in a story from an earlier
+        batch or a new one (OnlineClusterer.join); returns the story's id."""
+        dated = [days[i] for i in members if days[i] is not None]
+        first, last = (min(dated), max(dated)) if dated else (None, None)
+        for _ in self.online.expire(first):  # retire stories idle for longer than the window
+            pass
+        total: dict[str, float] = {}
+        for i in members:
+            for t, w in vecs[i].items():
+                total[t] = total.get(t, 0.0) + w
+        sid = self.online.join(total, len(members), first, last, exclude=born, story_id=story_id)
+        self._touch(sid)
+        return sid
 
     def _touch(self, story_id: str) -> None:
         self.touched[story_id] = self.online.active[story_id]
+
+
+def _bytes(sig: np.ndarray | None) -> bytes | None:
+    return sig.tobytes() if sig is not None else None
 
 
 def cluster_docs(docs: Iterable[Doc], batch: int = BATCH, **options) -> Iterator[Assignment]:
