@@ -73,6 +73,18 @@ def test_headline_byline_date_and_dateline_are_found():
         ([HEADLINE, "Maria Costa", "March 4, 2025"], "Maria Costa"),
         ([HEADLINE, "Posted by Maria Costa on March 4, 2025"], "Maria Costa"),
         ([HEADLINE, "Learn More", "Key Insights"], None),
+        # a page's inline elements run together: "By" glued to the name
+        ([HEADLINE, "ByMaria Costa", "Updated March 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "Published March 4, 2025 by Maria Costa"], "Maria Costa"),
+        ([HEADLINE, "Article by", "Maria Costa"], "Maria Costa"),
+        ([HEADLINE, "Author(s)", "Maria Costa", "João Silva"], "Maria Costa"),
+        # a bare name further down the header, next to a date, below a standfirst and a caption
+        (
+            [HEADLINE, "The vote ends a debate.", "Photo: City of Lisbon", "Share", "Maria Costa", "March 4, 2025"],
+            "Maria Costa",
+        ),
+        ([HEADLINE, "Bypass road", "March 4, 2025"], None),  # "By" glued only to a capitalised word
+        ([HEADLINE, "Written by", "March 4, 2025"], None),  # a label is no name
     ],
 )
 def test_byline_forms(head, byline):
@@ -242,3 +254,11 @@ def test_shipped_weights_match_the_features_the_code_builds():
     assert WEIGHTS["features"] == LINE_FEATURES, "retrain: python bench/train_clean.py DATA"
     assert WEIGHTS["context_features"] == CONTEXT_FEATURES, "retrain: python bench/train_clean.py DATA"
     assert WEIGHTS["headline_features"] == HEADLINE_FEATURES, "retrain: python bench/train_clean.py DATA"
+
+
+def test_headline_far_above_the_article_text_is_found():
+    # Share buttons and a table of contents can put twenty lines between the headline and the first paragraph.
+    contents = [f"{n}. {topic}" for n, topic in enumerate(["Background", "The vote", "Costs", "Next steps"] * 4, 1)]
+    a = cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Published March 4, 2025", "Contents", *contents]))
+    assert a.title == HEADLINE
+    assert a.byline == "Maria Costa"

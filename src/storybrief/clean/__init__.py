@@ -20,6 +20,7 @@ from . import furniture as fu
 from . import headline
 from .lines import LINE_FEATURES, family_masks, glued_runs
 from .metadata import (
+    AUTHOR_LABEL,
     BY_ALONE,
     DATE_LINE,
     bare_name,
@@ -27,6 +28,7 @@ from .metadata import (
     date_from_url,
     find_date,
     find_dateline,
+    trailing_byline,
 )
 from .scorer import score_lines
 from .text import page_lines, repair
@@ -120,23 +122,33 @@ def _header_metadata(
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
         taken.update((i, SECTION_LABEL) for i in range(h) if keep[i] and counts[i] <= SECTION_WORDS)
     top = h if h is not None else start
+    late = None  # a bare name next to a date, far below the headline: taken when nothing better names the author
     for i in range(max(0, top - 3), min(len(lines), first_prose + 3)):
         s = lines[i]
         if i in taken or counts[i] > 14 or (i >= first_prose and keep[i]):
             continue
         name = byline_name(s)
-        if name is None and BY_ALONE.match(s) and i + 1 < len(lines):
+        if name is None and (BY_ALONE.match(s) or AUTHOR_LABEL.match(s)) and i + 1 < len(lines):
             name = bare_name(lines[i + 1])  # "By" on a line of its own, the name on the next
             if name:
                 taken[i + 1] = fu.BYLINE
-        if name is None and h is not None and 0 < i - top <= 3 and _dated(lines, i):
+        if name is None and counts[i] <= 12:
+            name = trailing_byline(s)
+        if name is None and h is not None and top < i and (i - top <= 3 or i < first_prose) and _dated(lines, i):
             name = bare_name(s)  # a bare name below the headline, next to a date: "Jane Doe / March 4, 2025"
+            if name and i - top > 3 and late is None:
+                late, name = (i, name), None  # far below the headline: an author box's "By" line goes first
         if name and not article.byline:
             article.byline = name
             taken[i] = fu.BYLINE
         if counts[i] <= 12 and (d := find_date(s)):
             article.date = article.date or d
             taken.setdefault(i, fu.DATE)
+    if late and not article.byline:
+        article.byline = _page_byline(lines, counts, keep)
+        if not article.byline:
+            article.byline = late[1]
+            taken[late[0]] = fu.BYLINE
     return taken
 
 

@@ -19,7 +19,7 @@ import numpy as np
 from . import furniture as fu
 from .lines import STOPWORDS, WORD
 
-ABOVE = 15  # lines above the first article line that may hold the headline
+ABOVE = 30  # lines above the first article line that may hold the headline
 MIN_SCORE = 0.1
 MAX_CANDIDATES = 40
 HEADLINE_FEATURES = [

@@ -25,14 +25,20 @@ _DATELINE = re.compile(
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)\s*(?:--|—|–|:|-)\s+"
 )
 _BYLINE = re.compile(
-    r"^(?:by|written by|words by|posted by|author:?|reporting by)\s+(.+?)\s*$",
+    # "By" glued to the name ("ByJane Doe": a page's inline elements run together) only as written
+    r"^(?:(?:by|written by|words by|posted by|author:?|reporting by)\s+|(?-i:By)(?=[A-Z][a-z]))(.+?)\s*$",
     re.I,
 )
+# A date line that names its author at the end: "Published August 7, 2023 by Jane Doe".
+_TRAILING_BY = re.compile(r"\s(?:by|By|BY)\s+([^\d,|·•]+?)\s*$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?|de|van|von|der|da|del|la|le|bin|and|&)$")
 _NAME_END = re.compile(r"\s+(?:on|at|in|for|updated|published|posted)\s.*$|\s*(?:[|·•—–(,]|\s-\s).*$", re.I)
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
-_NOT_NAME = frozenset("the of for to in on with how what why best new top your our".split())
-BY_ALONE = re.compile(r"^(?:written |posted |words |reporting )?by:?$", re.I)
+_NOT_NAME = frozenset("the of for to in on by with how what why best new top your our".split())
+# A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
+# "Authors" is as often a menu item).
+BY_ALONE = re.compile(r"^(?:(?:written|posted|words|reporting|article|story|post)\s+)?by:?$", re.I)
+AUTHOR_LABEL = re.compile(r"^authors?(?:\(s\))?:?$", re.I)
 
 
 def _month_number(name: str) -> int:
@@ -87,6 +93,12 @@ def byline_name(line: str) -> str | None:
         return None
     name = _NAME_END.sub("", m[1]).strip(" ,")
     return name if name and not any(ch.isdigit() for ch in name) else None
+
+
+def trailing_byline(line: str) -> str | None:
+    """The name at the end of a dated line ("Published August 7, 2023 by Jane Doe" -> "Jane Doe"), or None."""
+    m = _TRAILING_BY.search(line)
+    return bare_name(m[1]) if m and find_date(line[: m.start()]) else None
 
 
 def bare_name(line: str) -> str | None:
