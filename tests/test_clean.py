@@ -262,3 +262,9 @@ def test_headline_far_above_the_article_text_is_found():
     a = cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Published March 4, 2025", "Contents", *contents]))
     assert a.title == HEADLINE
     assert a.byline == "Maria Costa"
+
+
+def test_publication_date_wins_over_an_update_line_above_it():
+    a = cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Updated June 16, 2025", "Published March 4, 2025"]))
+    assert a.date == "2025-03-04"
+    assert cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Last updated June 16, 2025"])).date == "2025-06-16"

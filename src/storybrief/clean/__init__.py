@@ -9,6 +9,7 @@ the headline, date, byline and dateline are taken from the page header (``metada
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import islice
 from operator import attrgetter
@@ -39,6 +40,7 @@ __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 CAPTION_WORDS = 60  # a longer line with a credit at its end is text that ran into the credit, not a caption
 SECTION_LABEL = fu.MENU + " (above the headline)"
 _BY_FIRST = "bBwWpPaArR"  # what a byline line can open with (no other character matches these case-blind)
+_UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 
 
@@ -122,6 +124,7 @@ def _header_metadata(
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
         taken.update((i, SECTION_LABEL) for i in range(h) if keep[i] and counts[i] <= SECTION_WORDS)
     top = h if h is not None else start
+    updated = None  # the date of an "Updated ..." line
     late = None  # a bare name next to a date, far below the headline: taken when nothing better names the author
     for i in range(max(0, top - 3), min(len(lines), first_prose + 3)):
         s = lines[i]
@@ -142,8 +145,12 @@ def _header_metadata(
             article.byline = name
             taken[i] = fu.BYLINE
         if counts[i] <= 12 and (d := find_date(s)):
-            article.date = article.date or d
+            if _UPDATED.search(s):  # "Updated June 16, 2025": the publication date is another, if the page shows it
+                updated = updated or d
+            else:
+                article.date = article.date or d
             taken.setdefault(i, fu.DATE)
+    article.date = article.date or updated
     if late and not article.byline:
         article.byline = _page_byline(lines, counts, keep)
         if not article.byline:
