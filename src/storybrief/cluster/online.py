@@ -20,7 +20,7 @@ from operator import mul
 
 from .features import Vocabulary
 
-THRESHOLD = 0.2  # cosine between an article (or a batch's group of articles) and a story's centroid to join it
+THRESHOLD = 0.25  # cosine between an article (or a batch's group of articles) and a story's centroid to join it
 WINDOW_DAYS = 10  # a story idle for longer is retired: a later article starts a new story
 MAX_ACTIVE = 50_000  # at most this many stories kept in memory (for undated streams)
 CENTROID_TERMS = 300  # terms kept in a centroid
