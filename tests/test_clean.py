@@ -268,3 +268,22 @@ def test_publication_date_wins_over_an_update_line_above_it():
     a = cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Updated June 16, 2025", "Published March 4, 2025"]))
     assert a.date == "2025-03-04"
     assert cleaned(page(head=[*MENU, HEADLINE, "By Maria Costa", "Last updated June 16, 2025"])).date == "2025-06-16"
+
+
+def test_headline_below_a_promotion_that_reads_like_prose():
+    # Mega-menus and promotions carry sentence-like blurbs; the headline sits above the article's main run of
+    # prose, not above the first sentence on the page.
+    promo = [
+        "Our Products",
+        "Plan and manage events of any size with our award-winning software, trusted by thousands of teams around "
+        "the world.",
+        "Bring every registration, badge and session into one place, and see what your guests think while the event "
+        "is still running.",
+        "Pricing",
+        "Start a free trial",
+        *[f"Resource {n}" for n in range(1, 12)],
+    ]
+    a = cleaned(page(head=[*promo, HEADLINE, "By Maria Costa", "Published March 4, 2025"]))
+    assert a.title == HEADLINE
+    assert a.byline == "Maria Costa"
+    assert a.date == "2025-03-04"

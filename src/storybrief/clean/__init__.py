@@ -123,6 +123,8 @@ def _header_metadata(
         article.title = article.title or headline.tidy_title(lines[h])
         # The article starts at its headline: lines above it are the page's header (section labels, menus).
         taken.update((i, SECTION_LABEL) for i in range(h) if keep[i] and counts[i] <= SECTION_WORDS)
+        if h > first_prose:  # the headline sits above the main run of prose, below kept blurbs of the header
+            first_prose = headline.paragraph_below(h, keep, counts, lines)
     top = h if h is not None else start
     updated = None  # the date of an "Updated ..." line
     late = None  # a bare name next to a date, far below the headline: taken when nothing better names the author

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import numpy as np
 
 from . import furniture as fu
-from .lines import STOPWORDS, WORD
+from .lines import STOPWORDS, WORD, main_run
 
 ABOVE = 30  # lines above the first article line that may hold the headline
 MIN_SCORE = 0.1
@@ -74,11 +74,29 @@ def start_and_first_paragraph(keep: list[bool], counts: list[int], lines: list[s
     return start, next(prose, start)
 
 
-def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], int]:
-    """Indices of the header lines that may be the headline, and the index of the first paragraph."""
+def paragraph_below(i: int, keep: list[bool], counts: list[int], lines: list[str]) -> int:
+    """The first paragraph below line i (as ``start_and_first_paragraph`` reads one), or i when there is none."""
+    prose = (j for j in range(i + 1, len(keep)) if keep[j] and counts[j] >= 12 and ends_sentence(lines[j]))
+    return next(prose, i)
+
+
+def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], list[int]]:
+    """Indices of the header lines that may be the headline, and for each the paragraph below it: the header
+    of the first paragraph, and (when kept blurbs of a menu or a promotion come first) that of the first
+    paragraph of the page's main run of prose."""
     start, first_prose = start_and_first_paragraph(keep, counts, lines)
-    near = [i for i in range(max(0, start - ABOVE), first_prose) if 2 <= counts[i] <= 30]
-    return near[-MAX_CANDIDATES:], first_prose  # the headline sits near the first paragraph
+    out = {i: first_prose for i in _header(start, first_prose, counts)}
+    lo = main_run(np.asarray(keep, dtype=float), np.asarray(counts))[0]
+    if lo > first_prose:
+        para = paragraph_below(lo - 1, keep, counts, lines)
+        out.update((i, para) for i in _header(lo, para, counts) if i not in out)
+    idx = sorted(out)
+    return idx, [out[i] for i in idx]
+
+
+def _header(start: int, paragraph: int, counts: list[int]) -> list[int]:
+    near = [i for i in range(max(0, start - ABOVE), paragraph) if 2 <= counts[i] <= 30]
+    return near[-MAX_CANDIDATES:]  # the headline sits near the first paragraph
 
 
 def features(
@@ -92,13 +110,13 @@ def features(
     """The candidate indices and their features (``HEADLINE_FEATURES``); ``masks``: the lines' families from
     ``lines.family_masks`` when known."""
     masks = masks or [None] * len(lines)
-    idx, first_prose = candidates(lines, keep, counts)
+    idx, below = candidates(lines, keep, counts)
     start = next((i for i, k in enumerate(keep) if k), len(keep))
-    opening = _content_words(" ".join(lines[first_prose : first_prose + 3]))
+    opening = _content_words(" ".join(lines[p] for a in sorted(set(below)) for p in range(a, min(a + 3, len(lines)))))
     slug = slug_words(url)
     seen = Counter(lines[i] for i in idx)
     rows = []
-    for i in idx:
+    for i, first_prose in zip(idx, below, strict=True):
         s = lines[i]
         words = WORD.findall(s)
         own = _content(words) or {""}

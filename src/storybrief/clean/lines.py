@@ -222,7 +222,7 @@ def _window_means(x: np.ndarray, ks: tuple[int, ...]) -> list[np.ndarray]:
     return out
 
 
-def _main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
+def main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
     """The span of lines holding the most prose words, allowing gaps of up to three non-prose lines."""
     prose = np.flatnonzero(p >= 0.5)
     if not len(prose):
@@ -265,7 +265,7 @@ def context_features(p: np.ndarray, counts: np.ndarray, feats: np.ndarray) -> np
     total = mass.sum() or 1.0
     before = (np.cumsum(mass) - mass) / total
     after = 1.0 - before - mass / total
-    lo, hi = _main_run(p, counts)
+    lo, hi = main_run(p, counts)
     idx = np.arange(n)
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
     near = _window_means(p, (3, 8))
