@@ -110,20 +110,21 @@ def features(
     """The candidate indices and their features (``HEADLINE_FEATURES``); ``masks``: the lines' families from
     ``lines.family_masks`` when known."""
     masks = masks or [None] * len(lines)
-    idx, below = candidates(lines, keep, counts)
+    idx, paragraphs = candidates(lines, keep, counts)
     start = next((i for i, k in enumerate(keep) if k), len(keep))
-    opening = _content_words(" ".join(lines[p] for a in sorted(set(below)) for p in range(a, min(a + 3, len(lines)))))
+    heads = sorted(set(paragraphs))
+    opening = _content_words(" ".join(lines[p] for a in heads for p in range(a, min(a + 3, len(lines)))))
     slug = slug_words(url)
     seen = Counter(lines[i] for i in idx)
+    # Each candidate reads its own families and those of the two lines below it: each line's looked up once.
+    fams = {j: fu.full_mask(lines[j], counts[j], masks[j]) for i in idx for j in range(i, min(i + 3, len(lines)))}
     rows = []
-    for i, first_prose in zip(idx, below, strict=True):
+    for i, first_prose in zip(idx, paragraphs, strict=True):
         s = lines[i]
         words = WORD.findall(s)
         own = _content(words) or {""}
-        fam = fu.full_mask(s, counts[i], masks[i])
-        below = 0  # the families of the two lines below, as bits
-        for j in range(i + 1, min(i + 3, len(lines))):
-            below |= fu.full_mask(lines[j], counts[j], masks[j])
+        fam = fams[i]
+        below = fams.get(i + 1, 0) | fams.get(i + 2, 0)  # the families of the two lines below, as bits
         rows.append(
             [
                 min(counts[i], 30) / 10.0,
