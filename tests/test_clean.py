@@ -83,6 +83,11 @@ def test_headline_byline_date_and_dateline_are_found():
             [HEADLINE, "The vote ends a debate.", "Photo: City of Lisbon", "Share", "Maria Costa", "March 4, 2025"],
             "Maria Costa",
         ),
+        ([HEADLINE, "By: Maria Costa", "March 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "Written By:Maria Costa", "Share"], "Maria Costa"),
+        ([HEADLINE, "Maria Costa", "Senior Correspondent", "March 4, 2025"], "Maria Costa"),  # role between
+        # a written byline beats a bare name next to a date
+        ([HEADLINE, "Local News", "March 4, 2025", "By Maria Costa"], "Maria Costa"),
         ([HEADLINE, "Bypass road", "March 4, 2025"], None),  # "By" glued only to a capitalised word
         ([HEADLINE, "Written by", "March 4, 2025"], None),  # a label is no name
     ],

@@ -126,26 +126,17 @@ def _header_metadata(
         if h > first_prose:  # the headline sits above the main run of prose, below kept blurbs of the header
             first_prose = headline.paragraph_below(h, keep, counts, lines)
     top = h if h is not None else start
+    span = [
+        i
+        for i in range(max(0, top - 3), min(len(lines), first_prose + 3))
+        if i not in taken and counts[i] <= 14 and not (i >= first_prose and keep[i])
+    ]
+    if not article.byline and (found := _header_byline(lines, counts, keep, span, h, first_prose)):
+        article.byline, named = found
+        taken.update((i, fu.BYLINE) for i in named)
     updated = None  # the date of an "Updated ..." line
-    late = None  # a bare name next to a date, far below the headline: taken when nothing better names the author
-    for i in range(max(0, top - 3), min(len(lines), first_prose + 3)):
+    for i in span:
         s = lines[i]
-        if i in taken or counts[i] > 14 or (i >= first_prose and keep[i]):
-            continue
-        name = byline_name(s)
-        if name is None and (BY_ALONE.match(s) or AUTHOR_LABEL.match(s)) and i + 1 < len(lines):
-            name = bare_name(lines[i + 1])  # "By" on a line of its own, the name on the next
-            if name:
-                taken[i + 1] = fu.BYLINE
-        if name is None and counts[i] <= 12:
-            name = trailing_byline(s)
-        if name is None and h is not None and top < i and (i - top <= 3 or i < first_prose) and _dated(lines, i):
-            name = bare_name(s)  # a bare name below the headline, next to a date: "Jane Doe / March 4, 2025"
-            if name and i - top > 3 and late is None:
-                late, name = (i, name), None  # far below the headline: an author box's "By" line goes first
-        if name and not article.byline:
-            article.byline = name
-            taken[i] = fu.BYLINE
         if counts[i] <= 12 and (d := find_date(s)):
             if _UPDATED.search(s):  # "Updated June 16, 2025": the publication date is another, if the page shows it
                 updated = updated or d
@@ -153,19 +144,39 @@ def _header_metadata(
                 article.date = article.date or d
             taken.setdefault(i, fu.DATE)
     article.date = article.date or updated
-    if late and not article.byline:
-        article.byline = _page_byline(lines, counts, keep)
-        if not article.byline:
-            article.byline = late[1]
-            taken[late[0]] = fu.BYLINE
     return taken
 
 
+def _header_byline(
+    lines: list[str], counts: list[int], keep: list[bool], span: list[int], h: int | None, first_prose: int
+) -> tuple[str, list[int]] | None:
+    """The author the page header names, and the lines naming it. A written byline comes first ("By Jane Doe",
+    "By:" or "Article by" with the name below, "Published March 4, 2025 by Jane Doe"); else a bare name below
+    the headline with a date within two lines ("Jane Doe / Staff writer / March 4, 2025"): close below the
+    headline it is taken, further down only when no author box on the page says "By ..."."""
+    bare = None
+    for i in span:
+        s = lines[i]
+        if name := byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None):
+            return name, [i]
+        if (BY_ALONE.match(s) or AUTHOR_LABEL.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
+            return name, [i, i + 1]
+        near = h is not None and h < i and (i - h <= 3 or i < first_prose)
+        if bare is None and near and _dated(lines, i) and (name := bare_name(s)):
+            bare = (name, [i], i - h <= 3)
+    if bare is None:
+        return None
+    name, named, close = bare
+    if not close and (boxed := _page_byline(lines, counts, keep)):
+        return boxed, []
+    return name, named
+
+
 def _dated(lines: list[str], i: int) -> bool:
-    """Whether line i is no known furniture and a line next to it holds a date."""
+    """Whether line i is no known furniture and a line within two of it holds a date."""
     if fu.families(lines[i], True):
         return False
-    return any("date" in fu.families(t, True) for t in lines[max(0, i - 1) : i + 2] if t is not lines[i])
+    return any("date" in fu.families(lines[j], True) for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:

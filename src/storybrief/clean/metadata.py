@@ -26,7 +26,7 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(
     # "By" glued to the name ("ByJane Doe": a page's inline elements run together) only as written
-    r"^(?:(?:by|written by|words by|posted by|author:?|reporting by)\s+|(?-i:By)(?=[A-Z][a-z]))(.+?)\s*$",
+    r"^(?:(?:by|written by|words by|posted by|author|reporting by)(?:\s*:\s*|\s+)|(?-i:By)(?=[A-Z][a-z]))(.+?)\s*$",
     re.I,
 )
 # A date line that names its author at the end: "Published August 7, 2023 by Jane Doe".
