@@ -21,6 +21,7 @@ from scipy.spatial.distance import squareform
 
 NEIGHBOURS = 10  # most similar articles that describe an article's neighbourhood
 GROUP = 0.3  # neighbourhood similarity at which average linkage stops merging groups
+HUB = 0.5  # a neighbour in more than NEIGHBOURS lists weighs (NEIGHBOURS / its count) ** HUB
 
 
 def term_matrix(vecs: list[dict[str, float]]) -> sparse.csr_matrix:
@@ -59,9 +60,22 @@ def neighbourhoods(sim: np.ndarray, k: int = NEIGHBOURS) -> sparse.csr_matrix:
     rows = np.repeat(np.arange(n), near.shape[1])
     keep = weight.ravel() > 0
     m = sparse.csr_matrix((weight.ravel()[keep], (rows[keep], near.ravel()[keep])), shape=(n, n))
+    if k > 0:
+        m = sparse.csr_matrix(m @ sparse.diags(_hub_damping(m, k)))
     m = m + sparse.identity(n, dtype=m.dtype, format="csr")
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ m)
+
+
+def _hub_damping(m: sparse.csr_matrix, k: int) -> np.ndarray:
+    """A weight per article as a neighbour: 1, less for hubs (articles in more than ``k`` neighbour lists).
+
+    Boilerplate and very general pages are a little like everything, so they sit in many lists, and two
+    unrelated articles that share such a hub would look alike; dividing its weight by how crowded it is
+    (hubness reduction) keeps the shared neighbours that mean something.
+    """
+    count = np.bincount(m.indices, minlength=m.shape[1])
+    return (k / np.maximum(count, k)) ** HUB
 
 
 def groups(
