@@ -123,3 +123,25 @@ def test_oracle_picks_the_reference_sentence_first(story):
 def test_oracle_needs_references(story):
     with pytest.raises(ValueError, match="reference"):
         get_method("oracle").rank(story, Budget(words=15))
+
+
+@pytest.mark.parametrize("name", [*BASELINES, "lead", "default"])
+def test_each_method_fills_a_byte_budget_without_crossing_it(name):
+    brief = summarize_documents(QUAKE, Budget(words=None, bytes=200), name, "quake")
+    size = len(brief.summary.encode())
+    assert 150 < size <= 200, brief.summary  # full up to less than one sentence, never over
+    last = brief.sentences[-1]
+    if last.truncated:  # cut after a whole word of its sentence
+        assert story_text_has_word_prefix(last.text)
+
+
+def story_text_has_word_prefix(text):
+    return any((doc + " ").find(text + " ") >= 0 for doc in QUAKE)
+
+
+def test_a_byte_budget_counts_bytes_not_characters():
+    from storybrief.select.budget import cut_bytes
+
+    assert cut_bytes("Zürich és São Paulo", 8) == "Zürich"  # "Zürich" is 7 bytes, its space the 8th
+    assert cut_bytes("Zürich és São Paulo", 6) == ""  # no whole word fits
+    assert cut_bytes("Zürich és São Paulo", 100) == "Zürich és São Paulo"

@@ -40,6 +40,15 @@ def test_sentences_words_and_output_file(tmp_path, capsys):
     assert main(["summarize", str(story), "--words", "25", "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert sum(len(s["text"].split()) for s in data["sentences"]) == 25
+    assert main(["summarize", str(story), "--bytes", "120", "-f", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert 0 < len(data["summary"].encode()) <= 120
+
+
+def test_only_one_budget_option_at_a_time(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["summarize", str(write_story(tmp_path)), "--bytes", "120", "--words", "20"])
+    assert "not allowed with" in capsys.readouterr().err
 
 
 def test_a_fact_both_outlets_report_credits_both(tmp_path, capsys):

@@ -186,3 +186,9 @@ def test_eval_markdown_and_limit(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "| method | R1 F1 | R2 F1 | RLsum F1 |" in out
     assert "2 of 2 clusters scored" in out
+
+
+def test_summary_is_cut_to_a_byte_budget():
+    scorer = RougeScorer(["the cat sat"])
+    assert scorer.score("the cat sat\nand then many other words", max_bytes=11)["rouge1_f"] == pytest.approx(1.0)
+    assert scorer.score("the cat sat\nand then many other words", max_bytes=13)["rouge1_f"] == pytest.approx(1.0)

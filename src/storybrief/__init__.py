@@ -19,14 +19,16 @@ __all__ = ["Article", "Brief", "BriefSentence", "Budget", "Sentence", "Story", "
 __version__ = "0.1.0"
 
 
-def _budget(words: int | None, sentences: int | None) -> Budget:
-    """The budget for ``words`` / ``sentences``; ValueError when neither is a positive number."""
-    for name, value in (("words", words), ("sentences", sentences)):
+def _budget(words: int | None, sentences: int | None, max_bytes: int | None = None) -> Budget:
+    """The budget for ``words`` / ``sentences`` / ``max_bytes``; ValueError when none is a positive number."""
+    for name, value in (("words", words), ("sentences", sentences), ("bytes", max_bytes)):
         if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
             raise ValueError(f"{name} must be a positive whole number, not {value!r}")
-    if words is None and sentences is None:
-        raise ValueError("give words or sentences")
-    return Budget(words=None if sentences else words, sentences=sentences)
+    if words is None and sentences is None and max_bytes is None:
+        raise ValueError("give words, sentences or bytes")
+    if sentences:
+        return Budget(words=None, sentences=sentences)
+    return Budget(words=None, bytes=max_bytes) if max_bytes else Budget(words=words)
 
 
 def _method(method: str) -> str:
@@ -43,6 +45,7 @@ def summarize(
     words: int | None = 100,
     sentences: int | None = None,
     method: str = "default",
+    bytes: int | None = None,
     story_id: str = "story",
 ) -> Brief:
     """Summarize one story; returns a :class:`Brief` (``.summary``, ``.sentences``, ``.to_dict()``).
@@ -50,7 +53,8 @@ def summarize(
     ``documents`` are strings (raw text, page text or an HTML page), dicts with ``text``/``page_text``/
     ``html`` and optional ``title``, ``date``, ``url``, ``source``, or :class:`Article` objects; a single
     one is taken as a story of one article. ``words`` cuts the brief at that many words; ``sentences``
-    (when given) picks that many whole sentences instead. A document that cannot be used does not
+    (when given) picks that many whole sentences instead, and ``bytes`` cuts it at that many UTF-8 bytes
+    (after a whole word). A document that cannot be used does not
     raise: it is listed in ``brief.articles`` with status ``rejected`` and the reason.
 
     Raises ValueError for an empty list of documents, an unknown method or a budget that is not a
@@ -63,7 +67,7 @@ def summarize(
     documents = list(documents)
     if not documents:
         raise ValueError("no documents to summarize")
-    return summarize_documents(documents, _budget(words, sentences), _method(method), story_id)
+    return summarize_documents(documents, _budget(words, sentences, bytes), _method(method), story_id)
 
 
 def summarize_paths(
@@ -71,6 +75,7 @@ def summarize_paths(
     words: int | None = 100,
     sentences: int | None = None,
     method: str = "default",
+    bytes: int | None = None,
     story_id: str | None = None,
 ) -> Brief:
     """Summarize the story in files or a folder, as ``storybrief summarize PATH...`` does.
@@ -86,6 +91,6 @@ def summarize_paths(
     paths = [str(paths)] if isinstance(paths, str | os.PathLike) else [str(p) for p in paths]
     if not paths:
         raise ValueError("no paths to summarize")
-    budget, name = _budget(words, sentences), _method(method)
+    budget, name = _budget(words, sentences, bytes), _method(method)
     ident = story_id or (Path(paths[0]).name if len(paths) == 1 else "story")
     return summarize_articles(read_paths(paths, env_max_bytes()), budget, name, ident)

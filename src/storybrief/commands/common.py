@@ -40,7 +40,7 @@ def progress(
 
 
 def add_budget_args(p: argparse.ArgumentParser, default_words: int = 100, whole_by_default: bool = False) -> None:
-    """--words / --sentences, shared by summarize and eval.
+    """--words / --sentences / --bytes, shared by summarize and eval.
 
     With ``whole_by_default`` and no option given, ``words`` is left None: the caller then makes a
     brief of whole sentences within ``default_words`` (see :class:`storybrief.model.Budget`).
@@ -57,6 +57,13 @@ def add_budget_args(p: argparse.ArgumentParser, default_words: int = 100, whole_
         help=f"cut the brief at exactly N words; the last sentence may be cut ({default_help})",
     )
     g.add_argument("--sentences", type=positive_int, metavar="N", help="pick N whole sentences instead")
+    g.add_argument(
+        "--bytes",
+        type=positive_int,
+        metavar="N",
+        help="cut the brief at N bytes (UTF-8, sentences joined by line breaks; DUC 2004 used 665), "
+        "the last sentence after its last whole word that fits",
+    )
 
 
 def add_progress_arg(p: argparse.ArgumentParser) -> None:

@@ -86,7 +86,9 @@ def run(args: argparse.Namespace) -> int:
     if baseline not in methods:
         error("--baseline", f"{baseline!r} is not among the methods evaluated")
         return 2
-    budget = Budget(words=None if args.sentences else args.words, sentences=args.sentences)
+    budget = Budget(
+        words=None if args.sentences or args.bytes else args.words, sentences=args.sentences, bytes=args.bytes
+    )
     try:
         total = _count_rows(args.data, args.limit)
         rows = islice(read_cluster_rows(args.data), args.limit)
@@ -105,7 +107,7 @@ def run(args: argparse.Namespace) -> int:
     if args.details:
         _write_details(args.details, results)
     report = aggregate(results, methods, baseline, resamples=args.resamples, seed=args.seed)
-    report.update(data=args.data, words=budget.words, sentences=budget.sentences)
+    report.update(data=args.data, words=budget.words, sentences=budget.sentences, bytes=budget.bytes)
     for r in report["failed_rows"]:
         error(f"{args.data}:{r['line']}", r["error"])
     for m, e in report["methods"].items():

@@ -49,6 +49,8 @@ def _budget(args: argparse.Namespace):
 
     if args.sentences:
         return Budget(words=None, sentences=args.sentences)
+    if args.bytes:
+        return Budget(words=None, bytes=args.bytes)
     if args.words is None:
         return Budget(words=DEFAULT_WORDS, whole=True)
     return Budget(words=args.words)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..select.budget import cut_bytes
 from ..split import split_sentences
 
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
@@ -49,9 +50,10 @@ class RougeScorer:
             raise ValueError("no reference summaries")
         self.references = [as_lines(r) for r in references]
 
-    def score(self, summary: str, words: int | None = None) -> dict[str, float]:
-        """Each figure of :data:`METRICS` for ``summary`` (cut to ``words``), averaged over the references."""
-        summary = cut_to_words(summary, words)
+    def score(self, summary: str, words: int | None = None, max_bytes: int | None = None) -> dict[str, float]:
+        """Each figure of :data:`METRICS` for ``summary`` (cut to ``max_bytes``, else to ``words``), averaged
+        over the references."""
+        summary = cut_bytes(summary, max_bytes) if max_bytes is not None else cut_to_words(summary, words)
         totals = dict.fromkeys(METRICS, 0.0)
         for ref in self.references:
             scores = _scorer().score(ref, summary)

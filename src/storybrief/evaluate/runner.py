@@ -99,7 +99,8 @@ def evaluate_row(
         result.seconds[name] = time.perf_counter() - t0
         if not summary.strip() and name not in result.errors:
             result.errors[name] = "empty summary"
-        result.scores[name] = scorer.score(summary, budget.words) if summary.strip() else dict.fromkeys(METRICS, 0.0)
+        empty = dict.fromkeys(METRICS, 0.0)
+        result.scores[name] = scorer.score(summary, budget.words, budget.bytes) if summary.strip() else empty
         if keep_summaries:
             result.summaries[name] = summary
     return result

@@ -41,6 +41,7 @@ from itertools import islice
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
+from .budget import target_words
 from .concepts import analyse
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
@@ -75,7 +76,7 @@ class Default:
         weights = self._concept_weights(story, of)
         groups = [g for g in story.groups if any(s.article_id in used for s in g.sentences)]
         problem, ids = self._problem(story, groups, weights, of)
-        words = budget.words if budget.words is not None else 25 * (budget.sentences or 1)
+        words = target_words(budget)
         room = words + round(self.overflow_share * words)
         if self.solver == "ilp":
             # leaners after the sentence they lean on, so that a budget cut never strands one

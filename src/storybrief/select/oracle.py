@@ -18,6 +18,7 @@ from functools import lru_cache
 from itertools import pairwise
 
 from ..model import Budget, Story
+from .budget import target_words
 from .vectors import candidate_groups, enough
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -67,7 +68,7 @@ class Oracle:
         words = 0
         free = set(range(len(groups)))
         while free and not enough(words, len(chosen), budget):
-            left = budget.words - words if budget.words is not None and budget.sentences is None else None
+            left = target_words(budget) - words if budget.sentences is None else None
             gain, k = max((self._gain_per_word(grams, texts, k, left, have, targets), -k) for k in free)
             if gain <= 0:
                 break

@@ -16,6 +16,7 @@ import numpy as np
 from scipy import sparse
 
 from ..model import Budget, Group, Story
+from .budget import target_words
 from .stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -153,7 +154,7 @@ def enough(words: float, count: int, budget: Budget) -> bool:
     """Whether ``count`` sentences of ``words`` words in all fill the budget."""
     if budget.sentences is not None:
         return count >= budget.sentences
-    return budget.words is not None and words >= budget.words
+    return words >= target_words(budget)
 
 
 def skip_redundant(ranked: list[int], cand: Candidates, budget: Budget, threshold: float) -> list[int]:
