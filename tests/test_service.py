@@ -106,6 +106,12 @@ def test_sentences_budget_and_method(api, example_texts):
         assert r.json()["method"] == method
 
 
+def test_byte_budget(api, example_texts):
+    r = api.post("/summarize", json={"documents": example_texts, "bytes": 300})
+    assert r.status_code == 200, r.text
+    assert 0 < len(r.json()["summary"].encode()) <= 300
+
+
 def test_markdown_text_and_html_formats(api, example_texts):
     md = api.post("/summarize?format=markdown", json={"documents": example_texts, "sentences": 2})
     assert md.headers["content-type"].startswith("text/markdown")
@@ -209,7 +215,9 @@ def test_docs_page_needs_nothing_from_the_internet(api):
         (b'{"texts": ["a"]}', 422, ["documents"]),
         (b'{"documents": ["a"], "words": 0}', 422, ["words"]),
         (b'{"documents": ["a"], "words": "many"}', 422, ["words"]),
-        (b'{"documents": ["a"], "words": 10, "sentences": 2}', 422, ["not both"]),
+        (b'{"documents": ["a"], "words": 10, "sentences": 2}', 422, ["one of words, sentences or bytes"]),
+        (b'{"documents": ["a"], "bytes": 665, "sentences": 2}', 422, ["one of words, sentences or bytes"]),
+        (b'{"documents": ["a"], "bytes": 100000000}', 422, ["bytes: at most"]),
         (b'{"documents": ["a"], "method": "magic"}', 422, ["unknown method", "default"]),
         (b'{"documents": ["a"], "colour": "red"}', 422, ["colour"]),
         (b'{"documents": [{"text": "a", "url": {"href": "x"}}]}', 422, ["document 0", "'url' must be a string"]),

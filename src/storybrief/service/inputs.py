@@ -22,12 +22,13 @@ SERVICE_METHODS = sorted(m for m in METHODS if m not in EVAL_ONLY)  # oracle & c
 
 
 class Options(BaseModel):
-    """How long the brief is and how it is chosen. ``words`` and ``sentences`` exclude each other."""
+    """How long the brief is and how it is chosen. ``words``, ``sentences`` and ``bytes`` exclude each other."""
 
     model_config = ConfigDict(extra="forbid")
 
     words: int | None = Field(None, ge=1, description="cut the brief at N words (default 100)")
     sentences: int | None = Field(None, ge=1, description="pick N whole sentences instead")
+    bytes: int | None = Field(None, ge=1, description="cut the brief at N UTF-8 bytes instead (after a whole word)")
     method: str = Field("default", description="selection method: " + ", ".join(SERVICE_METHODS))
 
 
@@ -63,8 +64,8 @@ def _is_text(value: Any) -> bool:
 
 def budget_of(options: Options, settings: Settings) -> Budget:
     """The budget asked for; ApiError 422 when it is out of bounds or the method is unknown."""
-    if options.words and options.sentences:
-        raise ApiError(422, "invalid fields: give words or sentences, not both")
+    if sum(x is not None for x in (options.words, options.sentences, options.bytes)) > 1:
+        raise ApiError(422, "invalid fields: give one of words, sentences or bytes")
     if options.method not in SERVICE_METHODS:
         raise ApiError(
             422, f"invalid fields: method: unknown method {options.method!r}; choose from {', '.join(SERVICE_METHODS)}"
@@ -73,7 +74,11 @@ def budget_of(options: Options, settings: Settings) -> Budget:
         raise ApiError(422, f"invalid fields: words: at most {settings.max_words}")
     if (options.sentences or 0) > settings.max_sentences:
         raise ApiError(422, f"invalid fields: sentences: at most {settings.max_sentences}")
-    return Budget(words=None if options.sentences else options.words or 100, sentences=options.sentences)
+    if (options.bytes or 0) > settings.max_words * 10:
+        raise ApiError(422, f"invalid fields: bytes: at most {settings.max_words * 10}")
+    if options.sentences or options.bytes:
+        return Budget(words=None, sentences=options.sentences, bytes=options.bytes)
+    return Budget(words=options.words or 100)
 
 
 async def read_request(request: Request, settings: Settings) -> tuple[Options, list[Any]]:
