@@ -86,7 +86,7 @@ def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[l
     paragraph of the page's main run of prose."""
     start, first_prose = start_and_first_paragraph(keep, counts, lines)
     out = {i: first_prose for i in _header(start, first_prose, counts)}
-    lo = main_run(np.asarray(keep, dtype=float), np.asarray(counts))[0]
+    lo = main_run(keep, counts)[0]
     if lo > first_prose:
         para = paragraph_below(lo - 1, keep, counts, lines)
         out.update((i, para) for i in _header(lo, para, counts) if i not in out)

@@ -222,19 +222,24 @@ def _window_means(x: np.ndarray, ks: tuple[int, ...]) -> list[np.ndarray]:
     return out
 
 
-def main_run(p: np.ndarray, counts: np.ndarray) -> tuple[int, int]:
-    """The span of lines holding the most prose words, allowing gaps of up to three non-prose lines."""
-    prose = np.flatnonzero(p >= 0.5)
-    if not len(prose):
-        return 0, -1
+def main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
+    """The span of lines holding the most prose words (``p[i] >= 0.5``), allowing gaps of up to three non-prose
+    lines; (0, -1) when no line is prose."""
     # A run goes on while the prose lines are at most 4 apart; the best run ends at the first line where its
-    # running mass of words is the largest on the page.
-    new_run = np.concatenate(([True], np.diff(prose) > 4))
-    run = np.cumsum(new_run) - 1
-    mass = np.cumsum(counts[prose])
-    run_start_mass = (mass - counts[prose])[new_run]
-    best = int(np.argmax(mass - run_start_mass[run]))
-    return int(prose[new_run][run[best]]), int(prose[best])
+    # running mass of words is the largest on the page. (A loop over the prose lines: a few hundred at most,
+    # faster than numpy's dozen calls.)
+    best, lo, hi = -1, 0, -1
+    run_lo, run_mass, prev = 0, 0, -10
+    for i, q in enumerate(p):
+        if q < 0.5:
+            continue
+        if i - prev > 4:
+            run_lo, run_mass = i, 0
+        run_mass += counts[i]
+        if run_mass > best:
+            best, lo, hi = run_mass, run_lo, i
+        prev = i
+    return lo, hi
 
 
 def _max_before_after(p: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
@@ -265,7 +270,7 @@ def context_features(p: np.ndarray, counts: np.ndarray, feats: np.ndarray) -> np
     total = mass.sum() or 1.0
     before = (np.cumsum(mass) - mass) / total
     after = 1.0 - before - mass / total
-    lo, hi = main_run(p, counts)
+    lo, hi = main_run(p.tolist(), counts.tolist())
     idx = np.arange(n)
     dist = np.where(idx < lo, lo - idx, np.where(idx > hi, idx - hi, 0))
     near = _window_means(p, (3, 8))
