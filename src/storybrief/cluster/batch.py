@@ -26,16 +26,13 @@ HUB = 0.5  # a neighbour in more than NEIGHBOURS lists weighs (NEIGHBOURS / its 
 
 def term_matrix(vecs: list[dict[str, float]]) -> sparse.csr_matrix:
     """The articles' term vectors as the rows of a sparse matrix (columns: the batch's terms)."""
-    columns: dict[str, int] = {}
-    indptr, indices, data = [0], [], []
-    for vec in vecs:
-        indices.extend(columns.setdefault(t, len(columns)) for t in vec)
-        data.extend(vec.values())
-        indptr.append(len(indices))
-    return sparse.csr_matrix(
-        (np.array(data, dtype=np.float32), np.array(indices, dtype=np.int32), np.array(indptr, dtype=np.int64)),
-        shape=(len(vecs), max(1, len(columns))),
-    )
+    flat = [t for vec in vecs for t in vec]
+    columns = {t: i for i, t in enumerate(set(flat))}
+    indices = np.fromiter(map(columns.__getitem__, flat), dtype=np.int32, count=len(flat))
+    data = np.fromiter((w for vec in vecs for w in vec.values()), dtype=np.float32, count=len(flat))
+    indptr = np.zeros(len(vecs) + 1, dtype=np.int64)
+    np.cumsum([len(vec) for vec in vecs], out=indptr[1:])
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(vecs), max(1, len(columns))))
 
 
 def cosines(vecs: list[dict[str, float]], days: list[int | None], window: int) -> np.ndarray:

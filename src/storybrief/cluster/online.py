@@ -61,6 +61,12 @@ def day_number(date: str | None) -> int | None:
         return None
 
 
+def _unit_sorted(vec: dict[str, float]) -> dict[str, float]:
+    """``vec`` scaled to unit length, strongest terms first (as article vectors are)."""
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {t: w / norm for t, w in sorted(vec.items(), key=lambda kv: -kv[1])}
+
+
 class OnlineClusterer:
     """Assigns articles to stories one at a time; see the module docstring."""
 
@@ -193,8 +199,7 @@ class OnlineClusterer:
         at least the threshold; stories in ``exclude`` left out) or in a new one; returns the story's id."""
         story = self.open_story(story_id, first)
         if story is None:
-            norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
-            vec = {t: w / norm for t, w in sorted(total.items(), key=lambda kv: -kv[1])}
+            vec = total if count == 1 else _unit_sorted(total)  # one article's vector is already both
             story, sim = self.best(vec, first, exclude)
             if story is None or sim < self.threshold:
                 story = self.new_story()

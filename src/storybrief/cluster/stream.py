@@ -139,10 +139,12 @@ class StoryClusterer:
         first, last = (min(dated), max(dated)) if dated else (None, None)
         for _ in self.online.expire(first):  # retire stories idle for longer than the window
             pass
-        total: dict[str, float] = {}
-        for i in members:
-            for t, w in vecs[i].items():
-                total[t] = total.get(t, 0.0) + w
+        total: dict[str, float] = vecs[members[0]]
+        if len(members) > 1:
+            total = {}
+            for i in members:
+                for t, w in vecs[i].items():
+                    total[t] = total.get(t, 0.0) + w
         sid = self.online.join(total, len(members), first, last, exclude=born, story_id=story_id)
         self._touch(sid)
         return sid
