@@ -181,6 +181,16 @@ _REASONS = [
         ("byline", BYLINE),
     )
 ]
+
+
+def _first_reason(mask: int) -> str | None:
+    return next((reason for bit, reason in _REASONS if mask & bit), None)
+
+
+# The first of _REASONS a line's family bits name, for every value of the bits; a date counts only on a line of
+# at most 12 words, hence the second table (one lookup instead of a loop over the reasons).
+_REASON = [_first_reason(m) for m in range(1 << len(FAMILY_FEATURES))]
+_REASON_LONG = [_first_reason(m & ~BITS["date"]) for m in range(1 << len(FAMILY_FEATURES))]
 _ICONS = BITS["icons"]
 
 
@@ -194,9 +204,8 @@ def family(s: str, words: int, glued: int = ICON_SCORE, mask: int | None = None)
     found = family_mask(s, words <= SHORT) if mask is None else mask
     if found & _ICONS or (words <= 40 and may_have_icons(s, glued) and icon_score(s[:200]) >= ICON_SCORE):
         return ICONS
-    for bit, reason in _REASONS:
-        if found & bit and (bit != _DATE or words <= 12):
-            return reason
+    if reason := (_REASON if words <= 12 else _REASON_LONG)[found]:
+        return reason
     if s.count("|") + s.count("•") + s.count("·") >= 2:
         return LINKS
     if words <= 8:

@@ -186,7 +186,10 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
         np.minimum(sums["glued"], 6) / 6.0,
         np.minimum(sums["sep"], 4) / 4.0,
     ]
-    x = np.column_stack([np.asarray(col, dtype=float) for col in cols] + [families])
+    x = np.empty((len(lines), len(LINE_FEATURES)))  # filled in place: cheaper than stacking 27 columns
+    for j, col in enumerate(cols):
+        x[:, j] = col
+    x[:, len(cols) :] = families
     return x, n
 
 
