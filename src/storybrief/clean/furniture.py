@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import pairwise
 
 TEMPLATE = "template placeholder {{...}}"
 ICONS = "icon names"
@@ -106,6 +105,9 @@ _WORD_BITS = {w.encode(): BITS[f] for w, f in WORD_FAMILY.items()}
 _PHRASE_BITS = {p.encode(): BITS[f] for p, f in PHRASE_FAMILY.items()}
 _B_WORDS, _B_PHRASE_FIRST = frozenset(_WORD_BITS), frozenset(w.encode() for w in _PHRASE_FIRST)
 _B_BYLINE_START, _B_RELATED_START = (frozenset(w.encode() for w in ws) for ws in (_BYLINE_START, _RELATED_START))
+_PHRASES_FROM: dict[bytes, list[tuple[bytes, int]]] = {}  # a phrase's first word -> (" phrase ", its bit)
+for _p, _bit in _PHRASE_BITS.items():
+    _PHRASES_FROM.setdefault(_p.split()[0], []).append((b" " + _p + b" ", _bit))
 _SETS = [frozenset(f for f in FAMILY_FEATURES if m & BITS[f]) for m in range(1 << len(FAMILY_FEATURES))]
 _CAPTION, _DATE, _BYLINE_BIT, _RELATED, _BULLET = (BITS[f] for f in ("caption", "date", "byline", "related", "bullet"))
 
@@ -123,13 +125,15 @@ def family_mask(s: str, short: bool = True) -> int:
     if not short:
         return mask
     toks = low.encode("utf-8", "surrogatepass").translate(_ALNUM).split()
-    # Set operations in C first: most lines hold no family word, and no word that opens a family phrase.
-    if not _B_WORDS.isdisjoint(toks):
-        for t in toks:
-            mask |= _WORD_BITS.get(t, 0)
-    if not _B_PHRASE_FIRST.isdisjoint(toks):
-        for p in map(b" ".join, pairwise(toks)):
-            mask |= _PHRASE_BITS.get(p, 0)
+    # Set operations in C: most lines hold no family word, and no word that opens a family phrase.
+    for t in _B_WORDS.intersection(toks):
+        mask |= _WORD_BITS[t]
+    if firsts := _B_PHRASE_FIRST.intersection(toks):
+        joined = b" " + b" ".join(toks) + b" "
+        for t in firsts:
+            for needle, bit in _PHRASES_FROM[t]:
+                if needle in joined:
+                    mask |= bit
     if mask & _DATE and not any(t.isdigit() for t in toks):
         mask &= ~_DATE  # a month name alone ("May") is not a date
     if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
