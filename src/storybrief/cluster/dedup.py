@@ -56,9 +56,13 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / NUM_PERM
 
 
+_BAND_KEY = [bytes([i]) for i in range(BANDS)]
+
+
 def _bands(sig: np.ndarray) -> list[bytes]:
-    rows = NUM_PERM // BANDS
-    return [bytes([i]) + sig[i * rows : (i + 1) * rows].tobytes() for i in range(BANDS)]
+    raw = sig.tobytes()  # slicing bytes is cheaper than slicing the array and converting each slice
+    step = len(raw) // BANDS
+    return [key + raw[i * step : (i + 1) * step] for i, key in enumerate(_BAND_KEY)]
 
 
 class DuplicateFinder:

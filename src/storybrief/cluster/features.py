@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ._stopwords import STOPWORDS
@@ -92,15 +93,32 @@ class Vocabulary:
         return math.log((1 + self.n_docs) / (1 + self.df.get(term, 0))) + 1.0
 
 
-def vector(counts: Counter, names: set[str], vocab: Vocabulary, max_terms: int | None = None) -> dict[str, float]:
-    """The unit-length weighted term vector of an article: its ``max_terms`` (MAX_TERMS) strongest terms, first."""
-    max_terms = max_terms or MAX_TERMS
+_SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]  # 1 + log tf for the usual counts
+
+
+def idf_table(vocab: Vocabulary, vocabulary: Iterable[str]) -> dict[str, float]:
+    """``vocab.idf`` of each term, computed once for a whole batch (most terms recur across its articles)."""
     n1 = vocab.n_docs + 1
     df = vocab.df
-    weights = {}
-    for t, tf in counts.items():
-        w = (1.0 + math.log(tf)) * (math.log(n1 / (1 + df.get(t, 0))) + 1.0)
-        weights[t] = w * NAME_BOOST if t in names else w
+    return {t: math.log(n1 / (1 + df.get(t, 0))) + 1.0 for t in vocabulary}
+
+
+def vector(
+    counts: Counter,
+    names: set[str],
+    vocab: Vocabulary,
+    max_terms: int | None = None,
+    idf: dict[str, float] | None = None,
+) -> dict[str, float]:
+    """The unit-length weighted term vector of an article: its ``max_terms`` (MAX_TERMS) strongest terms, first.
+
+    ``idf``: the terms' idf when already tabled (``idf_table``), else computed from ``vocab``.
+    """
+    max_terms = max_terms or MAX_TERMS
+    idf = idf if idf is not None else idf_table(vocab, counts)
+    weights = {t: (_SUBLINEAR[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[t] for t, tf in counts.items()}
+    for t in names.intersection(weights):
+        weights[t] *= NAME_BOOST
     top = sorted(weights, key=weights.__getitem__, reverse=True)[:max_terms]
     norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
     return {t: weights[t] / norm for t in top}

@@ -17,7 +17,7 @@ import numpy as np
 
 from .batch import groups
 from .dedup import DuplicateFinder, signature
-from .features import Features, Vocabulary, terms, vector
+from .features import Features, Vocabulary, idf_table, terms, vector
 from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
@@ -79,7 +79,8 @@ class StoryClusterer:
             self.vocab.observe(f.counts)
         days = [day_number(d.date) for d in docs]
         order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
-        vecs = [vector(f.counts, f.names, self.vocab) for f in feats]
+        idf = idf_table(self.vocab, {t for f in feats for t in f.counts})
+        vecs = [vector(f.counts, f.names, self.vocab, idf=idf) for f in feats]
         sigs = [signature(f.words) if self.dups is not None else None for f in feats]
         copy_of = self._copies(docs, sigs, days, order)
         story: dict[int, str] = {}
