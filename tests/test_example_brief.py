@@ -93,3 +93,15 @@ def test_undated_article_is_not_pushed_to_the_end():
     brief = summarize([undated, dated], sentences=3)
     positions = [(s.article_id, s.index) for s in brief.sentences]
     assert positions == sorted(positions), positions
+
+
+@pytest.mark.parametrize("method", ["default", "lead", "lexrank", "textrank", "centroid", "mmr"])
+def test_every_brief_sentence_is_the_text_of_its_span_in_an_article(example_dir, method):
+    articles = read_paths([str(example_dir)])
+    brief = summarize_articles(articles, Budget(words=150), method)
+    bodies = {a.id: a.body for a in brief.articles}
+    assert brief.sentences
+    for s in brief.sentences:
+        span = bodies[s.article_id][s.start : s.end]
+        assert span.startswith(s.text) if s.truncated else span == s.text, (s.text, span)
+        assert s.article_id in s.sources
