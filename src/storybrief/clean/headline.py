@@ -40,6 +40,7 @@ HEADLINE_FEATURES = [
     "kept",
     "first_kept",
     "first_candidate_after_furniture",
+    "elsewhere_on_page",
 ]
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
 _BYLINE_OR_DATE = fu.BITS["byline"] | fu.BITS["date"]
@@ -116,6 +117,7 @@ def features(
     opening = _content_words(" ".join(lines[p] for a in heads for p in range(a, min(a + 3, len(lines)))))
     slug = slug_words(url)
     seen = Counter(lines[i] for i in idx)
+    page = "\n".join(lines)
     # Each candidate reads its own families and those of the two lines below it: each line's looked up once.
     fams = {j: fu.full_mask(lines[j], counts[j], masks[j]) for i in idx for j in range(i, min(i + 3, len(lines)))}
     rows = []
@@ -144,6 +146,7 @@ def features(
                 1.0 if keep[i] else 0.0,
                 1.0 if i == start else 0.0,
                 1.0 if i == idx[0] or (i > 0 and not keep[i - 1] and counts[i - 1] <= 3) else 0.0,
+                1.0 if page.count(s, 0) >= 2 else 0.0,
             ]
         )
     return idx, np.array(rows, dtype=float).reshape(len(idx), len(HEADLINE_FEATURES))
