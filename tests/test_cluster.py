@@ -153,3 +153,17 @@ def test_cluster_command_writes_every_row_back_with_its_story_and_reports_bad_ro
     assert len(out) == 5 and "error" in out[2] and "error" in out[4]
     assert out[0]["story"] == out[3]["story"] != out[1]["story"]
     assert out[0]["source"] == "x"  # the row's own keys are kept
+
+
+def test_a_batch_too_big_to_regroup_at_once_is_grouped_in_chunks_that_join_up(monkeypatch):
+    from storybrief.cluster import stream
+
+    monkeypatch.setattr(stream, "MAX_GROUPED", 3)
+    docs = [Doc(f"arica-{i}", t) for i, t in enumerate(ARICA)] + [
+        Doc(f"hokkaido-{i}", t) for i, t in enumerate(HOKKAIDO)
+    ]
+    got = StoryClusterer().process(docs)
+    assert partition([a.story for a in got], [d.id for d in docs]) == {
+        frozenset(d.id for d in docs if d.id.startswith("arica")),
+        frozenset(d.id for d in docs if d.id.startswith("hokkaido")),
+    }

@@ -21,6 +21,7 @@ from .features import Features, Vocabulary, idf_table, terms, vector
 from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
 
 BATCH = 2000
+MAX_GROUPED = 4000  # articles re-clustered at once (a bigger batch is grouped in chunks): bounds memory
 
 
 @dataclass
@@ -85,23 +86,8 @@ class StoryClusterer:
         copy_of = self._copies(docs, sigs, days, order)
         story: dict[int, str] = {}
         placed: dict[str, str] = {}  # id -> story of the batch's originals placed so far
-        born: set[str] = set()  # the batch's own groups never merge: the linkage decided
-        # copies take part in the grouping (they thicken their event's neighbourhood) but follow their originals
-        for group in groups([vecs[i] for i in order], [days[i] for i in order], self.online.window):
-            members = [order[j] for j in group]
-            originals = [i for i in members if i not in copy_of]
-            sid = None
-            if originals:
-                # a group holding a copy of an earlier batch's article joins that article's story (while open)
-                kept = next((copy_of[i][1] for i in members if copy_of.get(i, ("", ""))[1]), None)
-                sid = self._place(originals, vecs, days, born, kept)
-                born.add(sid)
-                story.update((i, sid) for i in originals)
-                placed.update((docs[i].id, sid) for i in originals)
-            for i in (i for i in members if i in copy_of):
-                original, old_story = copy_of[i]
-                story[i] = self.online.assign(vecs[i], days[i], story_id=placed.get(original, old_story) or sid)
-                self._touch(story[i])
+        for start in range(0, len(order), MAX_GROUPED):  # the dense matrices grow with the square of a chunk
+            self._group(order[start : start + MAX_GROUPED], docs, vecs, days, copy_of, story, placed)
         if self.dups is not None:
             for doc_id, sid in placed.items():
                 self.dups.move(doc_id, sid)
@@ -109,6 +95,38 @@ class StoryClusterer:
             Assignment(d.id, story[i], copy_of[i][0] if i in copy_of else None, _bytes(sigs[i]))
             for i, d in enumerate(docs)
         ]
+
+    def _group(
+        self,
+        chunk: list[int],
+        docs: list[Doc],
+        vecs: list[dict[str, float]],
+        days: list[int | None],
+        copy_of: dict[int, tuple[str, str]],
+        story: dict[int, str],
+        placed: dict[str, str],
+    ) -> None:
+        """Group a chunk of the batch (``batch.groups``) and put each group in a story, oldest first; fills
+        ``story`` (position -> story) and ``placed`` (id of an original -> story)."""
+        born: set[str] = set()  # the chunk's own groups never merge: the linkage decided
+        # copies take part in the grouping (they thicken their event's neighbourhood) but follow their originals
+        for group in groups([vecs[i] for i in chunk], [days[i] for i in chunk], self.online.window):
+            members = [chunk[j] for j in group]
+            copies = [(i, placed.get(copy_of[i][0]) or copy_of[i][1]) for i in members if i in copy_of]
+            originals = [i for i in members if i not in copy_of]
+            sid = None
+            if originals:
+                # a group holding a copy of an article placed before joins that article's story (while open)
+                kept = next((s for _, s in copies if s), None)
+                sid = self._place(originals, vecs, days, born, kept)
+                born.add(sid)
+                story.update((i, sid) for i in originals)
+                placed.update((docs[i].id, sid) for i in originals)
+            for i, original_story in copies:
+                story[i] = self.online.assign(
+                    vecs[i], days[i], story_id=placed.get(copy_of[i][0]) or original_story or sid
+                )
+                self._touch(story[i])
 
     def _copies(
         self, docs: list[Doc], sigs: list[np.ndarray | None], days: list[int | None], order: list[int]
