@@ -5,11 +5,13 @@ events of the same kind (two earthquakes) share many. Each article is therefore 
 neighbourhood: itself and its NEIGHBOURS most similar articles in the batch, weighted by their cosines.
 Two articles are alike when their neighbourhoods are (the cosine of those sparse rows, a shared-nearest-
 neighbour similarity): reports of one event point at the same other reports, while a report of the other
-earthquake points at its own. Average linkage on that similarity then forms the groups, whatever order the
+earthquake points at its own. A hub (an article in many neighbour lists: boilerplate, very general pages)
+weighs less as a neighbour. Average linkage on that similarity then forms the groups, whatever order the
 articles came in. Measured against the direct cosine in docs/stories.md.
 
-A batch is a few thousand articles at most, so the dense batch-by-batch matrices stay small (2,000 articles:
-16 MB); articles further apart in time than the window are never neighbours.
+The dense batch-by-batch matrices grow with the square of the batch (2,000 articles: about 140 MB at the
+peak), so callers group at most a few thousand articles at once (``stream.MAX_GROUPED``); articles further
+apart in time than the window are never neighbours.
 """
 
 from __future__ import annotations
