@@ -4,11 +4,12 @@
     python bench/cluster.py /work/shared/data --sizes 10000     # a quick throughput point
     python bench/cluster.py /work/shared/data --only quality
 
-Quality: every file of DATA/clustering/ in file order and in 3 shuffled orders (the online result depends
-on the order; the median is reported), beside the baseline of issue 6 (scikit-learn TF-IDF with
-average-linkage agglomerative clustering on cosine distance, threshold 0.85, the whole file at once; English
-stop words and sublinear tf, the setting that reproduces the issue's 88.9 / 86.0), and
-every document of DATA/mds/multinews_plus_lowercased.jsonl labelled with its cluster (shuffled, undated).
+Quality: every file of DATA/clustering/ in file order and in 3 shuffled orders (the median is reported; a
+file smaller than a batch is re-clustered as a whole, so its order should not matter: this checks it),
+beside the baseline of issue 6 (scikit-learn TF-IDF with average-linkage agglomerative clustering on cosine
+distance, threshold 0.85, the whole file at once; English stop words and sublinear tf, the setting that
+reproduces the issue's 88.9 / 86.0), and every document of DATA/mds/multinews_plus_lowercased.jsonl
+labelled with its cluster (shuffled, undated).
 
 Scale: N articles built from the Multi-News documents: each cluster gets a made-up day (about 50 clusters a
 day), and the collection is repeated as often as needed, each repetition 200 days after the last, with new
