@@ -72,7 +72,33 @@ def metadata_hits(a: Article, row: dict) -> dict[str, bool]:
         hits["byline"] = bool(mine & gold) and len(mine - gold) <= 2
     elif "title" in row:  # WCXB, no author annotated (most such pages name none): a byline found is likely false
         hits["byline where none annotated"] = bool(a.byline)
+    if "title" not in row:  # L3S: its article text keeps the dateline ("OTTAWA (AP) - ...")
+        gold = gold_dateline(row["gold"])
+        if gold:
+            hits["dateline"] = bool(a.dateline) and _place(a.dateline) == _place(gold)
+        else:
+            hits["dateline where the text has none"] = bool(a.dateline)
     return hits
+
+
+# A dateline in the annotated text: a place in capitals (a state or country may follow, an agency in brackets,
+# a wire date: "MANILA, Nov. 24 (Xinhua)"), then a dash, at a line start or after a date or time. L3S writes
+# every non-ASCII character as "?", so its long dashes are "?" too. (Colons are left out: "UPDATE:", "NBA:".)
+_GOLD_DATELINE = re.compile(
+    r"(?:^|\n|\d |[AP]M |ET |ago )\s*((?:[A-Z][A-Z.'-]+ ?){1,4}(?:, ?[A-Z][A-Za-z.' ]{1,30}?(?: \d{1,2})?)?"
+    r"(?: ?\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)(?: ?(?:--|—|–|\?) *| - )[A-Z\n\"]"
+)
+
+
+def gold_dateline(gold: str) -> str | None:
+    """The dateline the annotated article text opens with (within its first 1,000 characters), if any."""
+    m = _GOLD_DATELINE.search(gold[:1000])
+    return m[1].strip() if m and len(m[1]) < 50 and not re.search(r"\bBY\s*$", gold[: m.start(1)][-6:]) else None
+
+
+def _place(dateline: str) -> list[str]:
+    """The place of a dateline, as lowercased words ("NEW YORK, USA (AFP)" -> new, york)."""
+    return _words(dateline.split(",")[0].split("(")[0])
 
 
 def score_file(name: str, rows: list[dict], worst: int) -> dict:

@@ -292,3 +292,29 @@ def test_headline_below_a_promotion_that_reads_like_prose():
     assert a.title == HEADLINE
     assert a.byline == "Maria Costa"
     assert a.date == "2025-03-04"
+
+
+@pytest.mark.parametrize(
+    ("opening", "dateline"),
+    [
+        ("LISBON, March 3 (Reuters) -- ", "LISBON, March 3 (Reuters)"),  # a wire date after the place
+        ("LISBON, Portugal—", "LISBON, Portugal"),  # a long dash glued to the text
+        ("LISBON --\n\n", "LISBON"),  # the dateline on a line of its own
+    ],
+)
+def test_dateline_forms(opening, dateline):
+    first = PARAGRAPHS[0].replace("LISBON, Portugal -- ", opening)
+    a = cleaned("\n\n".join([*MENU, HEADLINE, "By Maria Costa", first, *PARAGRAPHS[1:]]))
+    assert a.dateline == dateline
+    assert a.body.startswith("The city council voted")
+    assert "LISBON" not in a.body
+
+
+def test_dateline_below_links_kept_above_the_article():
+    links = [
+        "Council approves new cycle lanes along the river after a long and heated debate",
+        "School meals to include more local produce from next autumn, says the city",
+        "Museum of the sea reopens after two years of work on its roof and galleries",
+    ]
+    a = cleaned("\n\n".join([*MENU, *links, HEADLINE, "By Maria Costa", *PARAGRAPHS]))
+    assert a.dateline == "LISBON, Portugal"

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from itertools import islice
 from operator import attrgetter
 
 import numpy as np
@@ -179,6 +178,21 @@ def _dated(lines: list[str], i: int) -> bool:
     return any("date" in fu.families(lines[j], True) for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
+def _dateline(kept: list[str], kept_at: list[int], headline_at: int) -> tuple[int, tuple[str, int]] | None:
+    """The kept line that opens with the dateline, and the dateline with where the text after it starts. The
+    dateline opens the first paragraph, below any standfirst line: one of the first two paragraphs, or of the
+    first two below the headline (links kept above the article come first on some pages); it may stand on a
+    line of its own just above the paragraph ("LONDON --")."""
+    paragraphs = [j for j, s in enumerate(kept) if s.count(" ") >= 7]
+    below = [j for j in paragraphs if kept_at[j] > headline_at][:2]
+    for j in dict.fromkeys(paragraphs[:2] + below):
+        if j > 0 and (dl := find_dateline(kept[j - 1])) and dl[1] == len(kept[j - 1]):
+            return j - 1, dl
+        if dl := find_dateline(kept[j]):
+            return j, dl
+    return None
+
+
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
     for i, s in enumerate(lines):
@@ -226,22 +240,25 @@ def clean(article: Article) -> Article:
         keep, counts, probs, glued, masks = keep_mask(lines)
         taken = _header_metadata(article, lines, keep, counts, probs, masks)
     kept: list[str] = []
+    kept_at: list[int] = []  # the index of each kept line among the page's lines
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
     for i, (n, s) in enumerate(numbered):
         if keep[i] and i not in taken:
             kept.append(s)
+            kept_at.append(i)
             continue
         reason = taken.get(i) or fu.family(s, counts[i], glued[i], masks[i])
         in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
         if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reason = fu.COMMENTS
         removed.append(Removed(s, reason, n))
-    # The dateline opens the first paragraph, below any standfirst line.
-    for j in islice((j for j, s in enumerate(kept) if s.count(" ") >= 7), 2):
-        if dl := find_dateline(kept[j]):
-            article.dateline = article.dateline or dl[0]
-            kept[j] = kept[j][dl[1] :]
-            break
+    headline_at = next((i for i, r in taken.items() if r == fu.HEADLINE), -1)
+    if (found := _dateline(kept, kept_at, headline_at)) is not None:
+        j, (place, end) = found
+        article.dateline = article.dateline or place
+        kept[j] = kept[j][end:]
+        if not kept[j]:  # "LONDON --" on a line of its own
+            del kept[j]
     article.body = "\n".join(kept)
     article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed
     article.byline = article.byline or _page_byline(lines, counts, keep)

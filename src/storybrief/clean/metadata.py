@@ -20,9 +20,14 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.]((?:19|20)\d\d)\b")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d\d)/(\d\d)(?:/|$)")
 DATE_LINE = re.compile(r"^\s*(?:date|published|posted|updated)?\s*:?\s*((?:19|20)\d\d-\d\d-\d\d)\b\s*", re.I)
+# A place in capitals, maybe a state or country, a wire date ("MANILA, Nov. 24 (Xinhua) --"), an agency; then a
+# dash or colon and a space, a long dash glued to the text ("KABUL, Afghanistan—A bomb"), or a dash ending the
+# line (the text below it).
 _DATELINE = re.compile(
     r"^((?:[A-Z][A-Za-z.'-]+\s?){1,4}(?:,\s*(?:[A-Z][A-Za-z.'-]+\s?){1,3})?"
-    r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)\s*(?:--|—|–|:|-)\s+"
+    r"(?:,\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)?"
+    r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)"
+    r"(?:\s*(?:--|—|–|:|-)\s+|\s*[—–](?=[A-Z\"“‘])|\s*(?:--|—|–)\s*$)"
 )
 _BYLINE = re.compile(
     # "By" glued to the name ("ByJane Doe": a page's inline elements run together) only as written
