@@ -90,6 +90,7 @@ def test_headline_byline_date_and_dateline_are_found():
         ([HEADLINE, "Local News", "March 4, 2025", "By Maria Costa"], "Maria Costa"),
         ([HEADLINE, "Bypass road", "March 4, 2025"], None),  # "By" glued only to a capitalised word
         ([HEADLINE, "Written by", "March 4, 2025"], None),  # a label is no name
+        ([HEADLINE, "Wellness & Prevention", "March 4, 2025"], None),  # nor a section joined by "&"
     ],
 )
 def test_byline_forms(head, byline):

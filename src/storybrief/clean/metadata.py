@@ -39,7 +39,7 @@ _TRAILING_BY = re.compile(r"\s(?:by|By|BY)\s+([^\d,|·•]+?)\s*$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?|de|van|von|der|da|del|la|le|bin|and|&)$")
 _NAME_END = re.compile(r"\s+(?:on|at|in|for|updated|published|posted)\s.*$|\s*(?:[|·•—–(,]|\s-\s).*$", re.I)
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
-_NOT_NAME = frozenset("the of for to in on by with how what why best new top your our".split())
+_NOT_NAME = frozenset("the of for to in on by with how what why best new top your our and &".split())
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
 # "Authors" is as often a menu item).
 BY_ALONE = re.compile(r"^(?:(?:written|posted|words|reporting|article|story|post)\s+)?by:?$", re.I)
