@@ -309,6 +309,8 @@ def test_dateline_forms(opening, dateline):
     assert a.dateline == dateline
     assert a.body.startswith("The city council voted")
     assert "LISBON" not in a.body
+    if opening.endswith("\n"):  # a line of its own goes with its reason
+        assert reasons(a)["LISBON"] == fu.DATELINE
 
 
 def test_dateline_below_links_kept_above_the_article():

@@ -257,7 +257,8 @@ def clean(article: Article) -> Article:
         j, (place, end) = found
         article.dateline = article.dateline or place
         kept[j] = kept[j][end:]
-        if not kept[j]:  # "LONDON --" on a line of its own
+        if not kept[j]:  # "LONDON --" on a line of its own: the line goes, and says why
+            removed.append(Removed(place, fu.DATELINE, numbered[kept_at[j]][0]))
             del kept[j]
     article.body = "\n".join(kept)
     article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed

@@ -23,6 +23,7 @@ MENU = "menu, navigation or label"
 DATE = "date line"
 BYLINE = "byline"
 HEADLINE = "headline"
+DATELINE = "dateline"
 LOW_SCORE = "outside the article's run of prose"
 
 # A lower-upper-lower run ("IconFacebook") counts 1, an icon word counts 2.
