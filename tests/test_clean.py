@@ -321,3 +321,9 @@ def test_dateline_below_links_kept_above_the_article():
     ]
     a = cleaned("\n\n".join([*MENU, *links, HEADLINE, "By Maria Costa", *PARAGRAPHS]))
     assert a.dateline == "LISBON, Portugal"
+
+
+def test_the_url_slug_tells_the_headline_from_a_subheading():
+    head = [*MENU, HEADLINE, "Share", "What the council decided", "By Maria Costa"]
+    url = "https://news.example/2025/03/04/lisbon-council-turns-old-tram-depot-into-public-library"
+    assert cleaned(page(head=head), url=url).title == HEADLINE

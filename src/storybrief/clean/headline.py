@@ -41,6 +41,7 @@ HEADLINE_FEATURES = [
     "first_kept",
     "first_candidate_after_furniture",
     "elsewhere_on_page",
+    "slug_covered",
 ]
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
 _BYLINE_OR_DATE = fu.BITS["byline"] | fu.BITS["date"]
@@ -147,6 +148,7 @@ def features(
                 1.0 if i == start else 0.0,
                 1.0 if i == idx[0] or (i > 0 and not keep[i - 1] and counts[i - 1] <= 3) else 0.0,
                 1.0 if page.count(s, 0) >= 2 else 0.0,
+                len(own & slug) / len(slug) if slug else 0.0,
             ]
         )
     return idx, np.array(rows, dtype=float).reshape(len(idx), len(HEADLINE_FEATURES))
