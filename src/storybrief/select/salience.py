@@ -52,13 +52,13 @@ def concept_stats(story: Story, of: dict[int, Analysis], decay: float) -> Concep
             for c in new:
                 credit[c] = credit.get(c, 0.0) + gain
                 outlets[c] = outlets.get(c, 0) + 1
-    keys = list(credit)
+    keys = list(credit)  # outlets' keys were added in the same order
     stop = stop_stems()
     return ConceptStats(
         concepts=keys,
-        credit=np.fromiter((credit[c] for c in keys), float, len(keys)),
-        outlets=np.fromiter((outlets[c] for c in keys), float, len(keys)),
-        function_pair=np.fromiter((c[0] in stop or c[1] in stop for c in keys), float, len(keys)),
+        credit=np.array(list(credit.values()), dtype=float),
+        outlets=np.array(list(outlets.values()), dtype=float),
+        function_pair=np.array([a in stop or b in stop for a, b in keys], dtype=float),
         articles=len(by_article),
     )
 
