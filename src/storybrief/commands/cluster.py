@@ -35,7 +35,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("input", metavar="IN", help="JSONL file of article rows, or - for standard input")
     p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
-    p.add_argument("--threshold", type=float, default=THRESHOLD, help=f"similarity to join a story ({THRESHOLD})")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=THRESHOLD,
+        help=f"cosine between centroids at which a batch's group of articles joins an earlier story ({THRESHOLD}); "
+        "within a batch, articles are grouped by how much their neighbourhoods of similar articles overlap",
+    )
     p.add_argument("--window-days", type=int, default=WINDOW_DAYS, help=f"days a story stays open ({WINDOW_DAYS})")
     p.add_argument("--batch", type=int, default=2000, help="rows read (and put in date order) at a time (2000)")
     p.add_argument("--no-dedup", dest="dedup", action="store_false", help="do not look for near-copies")
