@@ -172,3 +172,12 @@ def test_ingesting_article_files_cleans_them_and_finds_their_date(tmp_path, exam
     (story,) = json.loads(run_cli("stories", "--format", "json", db=db).stdout)["stories"]
     assert story["articles"] == 2 and story["date"] == "2018-01-17"
     assert "Sponsored" not in story["brief"]["summary"]
+
+
+def test_a_row_without_a_date_takes_the_date_its_wire_text_or_url_states(tmp_path):
+    wire = {"id": "w", "text": "date 2018-01-17 " + article(3)["text"]}
+    page = {"id": "u", "text": article(3 + 1200)["text"], "url": "https://news.example/2018/01/18/mill-fire"}
+    with Store(tmp_path / "s.sqlite") as store:
+        store.add([wire, page])
+        (story,) = store.stories()
+    assert (story["date"], story["last_date"]) == ("2018-01-17", "2018-01-18")

@@ -1,8 +1,8 @@
 """Article rows (``{"id", "text" | "page_text" | "html", "date"?, "url"?, "title"?}``) as articles to cluster.
 
 Rows with ``page_text`` or ``html`` go through the pipeline's cleaning, so menus and paywall prompts do
-not decide which story a page joins; ``text`` rows are taken as they are. A row that cannot be used is
-rejected with a one-line reason.
+not decide which story a page joins; ``text`` rows are taken as they are (an undated one takes the date
+its text opens with or its URL holds). A row that cannot be used is rejected with a one-line reason.
 """
 
 from __future__ import annotations
@@ -59,6 +59,18 @@ def cluster_text(article: Article) -> str:
         text = article.body or ""
     else:
         text = article.text
+        article.date = article.date or stated_date(text, article.url)
     if not text.strip():
         article.reject("no article text")
     return text
+
+
+def stated_date(text: str, url: str | None) -> str | None:
+    """The date a row without one states: a wire ``date 2018-01-17`` opening its text, or ``/2018/01/17/``
+    in its URL (pages get theirs from cleaning)."""
+    from ..clean.metadata import DATE_LINE, date_from_url
+
+    m = DATE_LINE.match(text)
+    if m and day_number(m.group(1)) is not None:
+        return m.group(1)
+    return date_from_url(url)
