@@ -165,15 +165,28 @@ def compare_speed(name: str, rows: list[dict], src: str) -> None:
     """This checkout's ``clean`` against another's, each page timed with both in turn (the machine's load then
     weighs on both alike): pages/s of each (one page / median CPU time) and the median per-page speed-up."""
     other, other_article = other_clean(src)
-    mine, theirs = [], []
+    mine, theirs, differ = [], [], []
     for row in rows:
+        outs = []
         for fn, cls, times in ((other, other_article, theirs), (clean, Article, mine)):
             a = cls(id=row["id"], text=row["page_text"], url=row.get("url") or None)
             t0 = time.process_time()
             fn(a)
             times.append(time.process_time() - t0)
+            outs.append(_output(a))
+        if outs[0] != outs[1]:
+            differ.append(row["id"])
     ratio = st.median(t / m for t, m in zip(theirs, mine, strict=True) if m > 0)
-    print(f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} |")
+    same = "all" if not differ else f"{len(rows) - len(differ)} (differ: {', '.join(map(str, differ[:5]))})"
+    print(
+        f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} | {same} |"
+    )
+
+
+def _output(a) -> tuple:
+    """Everything ``clean`` decides about a page: body, metadata, status, and every removed line with its reason."""
+    removed = tuple((r.text, r.reason, r.line) for r in a.removed)
+    return a.body, a.title, a.date, a.byline, a.dateline, a.status, a.reason, removed
 
 
 def cross_validated(data: dict[str, list[dict]], k: int) -> dict[str, list[dict]]:
@@ -200,7 +213,10 @@ def main() -> None:
     ap.add_argument("--against", help="only time clean against this other checkout's src/ folder, page by page")
     args = ap.parse_args()
     if args.against:
-        print("| file | pages | pages/s other | pages/s this | median speed-up |\n| --- | --- | --- | --- | --- |")
+        print(
+            "| file | pages | pages/s other | pages/s this | median speed-up | identical pages |\n"
+            "| --- | --- | --- | --- | --- | --- |"
+        )
         for name in args.files.split(","):
             compare_speed(name, load(args.data, FILES[name], args.limit), args.against)
         return

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import compress
 
 import numpy as np
 
@@ -233,9 +234,7 @@ def main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
     # faster than numpy's dozen calls.)
     best, lo, hi = -1, 0, -1
     run_lo, run_mass, prev = 0, 0, -10
-    for i, q in enumerate(p):
-        if q < 0.5:
-            continue
+    for i in compress(range(len(p)), map((0.5).__le__, p)):  # the prose lines, picked out in C
         if i - prev > 4:
             run_lo, run_mass = i, 0
         run_mass += counts[i]
