@@ -178,9 +178,7 @@ def compare_speed(name: str, rows: list[dict], src: str) -> None:
             differ.append(row["id"])
     ratio = st.median(t / m for t, m in zip(theirs, mine, strict=True) if m > 0)
     same = "all" if not differ else f"{len(rows) - len(differ)} (differ: {', '.join(map(str, differ[:5]))})"
-    print(
-        f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} | {same} |"
-    )
+    print(f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} | {same} |")
 
 
 def _output(a) -> tuple:

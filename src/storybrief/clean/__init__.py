@@ -223,7 +223,9 @@ def _outward(start: int, n: int) -> Iterator[int]:
 
 def clean(article: Article) -> Article:
     """Clean an article in place: set ``body``, metadata and ``removed``; return it."""
-    numbered = page_lines(repair(article.text))
+    text = repair(article.text)
+    numbered = page_lines(text)
+    icon_words = any(w in text for w in fu.ICON_WORDS)  # the page's lines hold none when the page does not
     removed: list[Removed] = []
     _take_date_line(article, numbered, removed)
     lines = [s for _, s in numbered]
@@ -247,7 +249,7 @@ def clean(article: Article) -> Article:
             kept.append(s)
             kept_at.append(i)
             continue
-        reason = taken.get(i) or fu.family(s, counts[i], glued[i], masks[i])
+        reason = taken.get(i) or fu.family(s, counts[i], glued[i], masks[i], icon_words)
         in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
         if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reason = fu.COMMENTS

@@ -106,6 +106,7 @@ _WORD_BITS = {w.encode(): BITS[f] for w, f in WORD_FAMILY.items()}
 _PHRASE_BITS = {p.encode(): BITS[f] for p, f in PHRASE_FAMILY.items()}
 _B_WORDS, _B_PHRASE_FIRST = frozenset(_WORD_BITS), frozenset(w.encode() for w in _PHRASE_FIRST)
 _B_BYLINE_START, _B_RELATED_START = (frozenset(w.encode() for w in ws) for ws in (_BYLINE_START, _RELATED_START))
+_B_RELATED_FIRST = frozenset(p.split()[0] for p in _B_RELATED_START if b" " in p)  # two-word openers' first words
 _PHRASES_FROM: dict[bytes, list[tuple[bytes, int]]] = {}  # a phrase's first word -> (" phrase ", its bit)
 for _p, _bit in _PHRASE_BITS.items():
     _PHRASES_FROM.setdefault(_p.split()[0], []).append((b" " + _p + b" ", _bit))
@@ -142,7 +143,8 @@ def family_mask(s: str, short: bool = True) -> int:
     if toks:
         if toks[0] in _B_BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
             mask |= _BYLINE_BIT
-        if toks[0] in _B_RELATED_START or b" ".join(toks[:2]) in _B_RELATED_START:
+        first = toks[0]
+        if first in _B_RELATED_START or (first in _B_RELATED_FIRST and b" ".join(toks[:2]) in _B_RELATED_START):
             mask |= _RELATED
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
         mask |= _BULLET
@@ -200,14 +202,15 @@ _ICONS = BITS["icons"]
 
 
 @lru_cache(maxsize=1 << 16)  # menus and footers repeat across a site's pages and within a page
-def family(s: str, words: int, glued: int = ICON_SCORE, mask: int | None = None) -> str:
+def family(s: str, words: int, glued: int = ICON_SCORE, mask: int | None = None, icon_words: bool = True) -> str:
     """The furniture family a removed line most likely belongs to, for the explanation (``glued``: see
     ``may_have_icons``; the default always tries ``icon_score``; ``mask``: the line's ``family_mask`` for
-    ``words <= SHORT`` when known)."""
+    ``words <= SHORT`` when known; ``icon_words``: False when the page holds none of ``ICON_WORDS``)."""
     if has_template(s):
         return TEMPLATE
     found = family_mask(s, words <= SHORT) if mask is None else mask
-    if found & _ICONS or (words <= 40 and may_have_icons(s, glued) and icon_score(s[:200]) >= ICON_SCORE):
+    maybe_icons = may_have_icons(s, glued) if icon_words else glued >= 4  # (as may_have_icons: saves its searches)
+    if found & _ICONS or (words <= 40 and maybe_icons and icon_score(s[:200]) >= ICON_SCORE):
         return ICONS
     if reason := (_REASON if words <= 12 else _REASON_LONG)[found]:
         return reason

@@ -147,7 +147,9 @@ def line_features(lines: list[str]) -> tuple[np.ndarray, np.ndarray]:
             parts.append(_chunk_features(lines[start : i + 1], seen))
             start, size = i + 1, 0
     if start < len(lines):
-        parts.append(_chunk_features(lines[start:], seen))
+        parts.append(_chunk_features(lines[start:] if start else lines, seen))
+    if len(parts) == 1:  # nearly every page: no copy
+        return parts[0]
     return np.vstack([x for x, _ in parts]), np.concatenate([n for _, n in parts])
 
 
