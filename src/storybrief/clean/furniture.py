@@ -107,6 +107,7 @@ _PHRASE_BITS = {p.encode(): BITS[f] for p, f in PHRASE_FAMILY.items()}
 _B_WORDS, _B_PHRASE_FIRST = frozenset(_WORD_BITS), frozenset(w.encode() for w in _PHRASE_FIRST)
 _B_BYLINE_START, _B_RELATED_START = (frozenset(w.encode() for w in ws) for ws in (_BYLINE_START, _RELATED_START))
 _B_RELATED_FIRST = frozenset(p.split()[0] for p in _B_RELATED_START if b" " in p)  # two-word openers' first words
+_B_CUES = _B_WORDS | _B_PHRASE_FIRST | _B_BYLINE_START | {p.split()[0] for p in _B_RELATED_START}
 _PHRASES_FROM: dict[bytes, list[tuple[bytes, int]]] = {}  # a phrase's first word -> (" phrase ", its bit)
 for _p, _bit in _PHRASE_BITS.items():
     _PHRASES_FROM.setdefault(_p.split()[0], []).append((b" " + _p + b" ", _bit))
@@ -127,25 +128,26 @@ def family_mask(s: str, short: bool = True) -> int:
     if not short:
         return mask
     toks = low.encode("utf-8", "surrogatepass").translate(_ALNUM).split()
-    # Set operations in C: most lines hold no family word, and no word that opens a family phrase.
-    for t in _B_WORDS.intersection(toks):
-        mask |= _WORD_BITS[t]
-    if firsts := _B_PHRASE_FIRST.intersection(toks):
-        joined = b" " + b" ".join(toks) + b" "
-        for t in firsts:
-            for needle, bit in _PHRASES_FROM[t]:
-                if needle in joined:
-                    mask |= bit
-    if mask & _DATE and not any(t.isdigit() for t in toks):
-        mask &= ~_DATE  # a month name alone ("May") is not a date
-    if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
-        mask |= _DATE
-    if toks:
-        if toks[0] in _B_BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
-            mask |= _BYLINE_BIT
+    # Set operations in C: most lines hold no family word, no word that opens a family phrase, and open no byline or
+    # related-stories line; for those, only the date numbers and the bullet are left to look for.
+    if not _B_CUES.isdisjoint(toks):
+        for t in _B_WORDS.intersection(toks):
+            mask |= _WORD_BITS[t]
+        if firsts := _B_PHRASE_FIRST.intersection(toks):
+            joined = b" " + b" ".join(toks) + b" "
+            for t in firsts:
+                for needle, bit in _PHRASES_FROM[t]:
+                    if needle in joined:
+                        mask |= bit
+        if mask & _DATE and not any(t.isdigit() for t in toks):
+            mask &= ~_DATE  # a month name alone ("May") is not a date
         first = toks[0]
+        if first in _B_BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
+            mask |= _BYLINE_BIT
         if first in _B_RELATED_START or (first in _B_RELATED_FIRST and b" ".join(toks[:2]) in _B_RELATED_START):
             mask |= _RELATED
+    if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
+        mask |= _DATE
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
         mask |= _BULLET
     return mask
