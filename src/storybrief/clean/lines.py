@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import compress
+from operator import not_
 
 import numpy as np
 
@@ -236,7 +237,7 @@ def main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
     # faster than numpy's dozen calls.)
     best, lo, hi = -1, 0, -1
     run_lo, run_mass, prev = 0, 0, -10
-    for i in compress(range(len(p)), map((0.5).__le__, p)):  # the prose lines, picked out in C
+    for i in compress(range(len(p)), map(not_, map((0.5).__gt__, p))):  # the prose lines (not q < 0.5), picked in C
         if i - prev > 4:
             run_lo, run_mass = i, 0
         run_mass += counts[i]
