@@ -86,11 +86,6 @@ def date_from_url(url: str | None) -> str | None:
     return _iso(int(m[1]), int(m[2]), int(m[3])) if m else None
 
 
-def is_byline(line: str) -> bool:
-    """Whether a line is a byline ("By Jane Doe and John Roe")."""
-    return byline_name(line) is not None
-
-
 def byline_name(line: str) -> str | None:
     """The names of a byline line ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), or None."""
     m = _BYLINE.match(line.strip())

@@ -87,7 +87,6 @@ class OnlineClusterer:
         self.index: dict[str, set[str]] = {}
         self.clock: int | None = None  # latest day seen
         self.next_id = 1
-        self.retired = 0
 
     # -- state -------------------------------------------------------------------------------------
     def load(self, story: StoryState) -> None:
@@ -112,10 +111,6 @@ class OnlineClusterer:
             self.index.setdefault(t, set()).add(story.id)
         story.indexed = new
 
-    def _retire(self, story: StoryState) -> None:
-        self._drop(story)
-        self.retired += 1
-
     def _drop(self, story: StoryState) -> None:
         for t in story.indexed:
             posting = self.index.get(t)
@@ -135,7 +130,7 @@ class OnlineClusterer:
             too_old = self.clock is not None and oldest.last is not None and self.clock - oldest.last > self.window
             if not (too_many or too_old):
                 break
-            self._retire(oldest)
+            self._drop(oldest)
             yield oldest
 
     # -- assignment --------------------------------------------------------------------------------

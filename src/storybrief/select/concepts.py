@@ -75,11 +75,6 @@ def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     return bigrams, content
 
 
-def concepts(text: str) -> set[tuple[str, str]]:
-    """The bigram concepts of a text."""
-    return analyse(text)[0]
-
-
 def content_stems(text: str) -> set[str]:
     """Stems of the non-stop, non-number words of a text (for redundancy checks)."""
     return analyse(text)[1]

@@ -1,10 +1,9 @@
 """Budgeted concept coverage: choose sentences whose concepts weigh most, within a word budget.
 
 The problem (Gillick & Favre 2009): maximise the total weight of the concepts covered by the chosen
-sentences, each concept counted once, plus a per-sentence bonus, with the chosen sentences' words
-within the budget. Side rules: two sentences whose content words overlap more than ``redundancy`` (of
-the shorter one) are never both chosen, and a sentence that leans on another (``requires``) is chosen
-only with it.
+sentences, each concept counted once, with the chosen sentences' words within the budget. Side rules:
+two sentences whose content words overlap more than ``redundancy`` (of the shorter one) are never both
+chosen, and a sentence that leans on another (``requires``) is chosen only with it.
 
 Two solvers: :func:`greedy_select`, the cost-scaled lazy greedy (the submodular approximation,
 about a millisecond), which the default uses; and :func:`solve`, the exact integer program with HiGHS
@@ -28,7 +27,6 @@ class Problem:
     concepts: list[list[int]]  # concept ids of each candidate
     weights: np.ndarray  # weight of each concept id
     stems: list[set[str]]  # content-word stems of each candidate, for the redundancy rule
-    bonus: np.ndarray | None = None  # a per-candidate score added to the objective
     redundancy: float = 0.5
     requires: dict[int, int] = field(default_factory=dict)  # i -> j: i only together with j
 
@@ -44,10 +42,6 @@ class Problem:
             i, n = self.requires[i], n + 1
         return n
 
-    def bonuses(self) -> np.ndarray:
-        """The per-candidate bonus, zeros when there is none."""
-        return self.bonus if self.bonus is not None else np.zeros(len(self.lengths))
-
 
 def greedy_select(
     problem: Problem, budget: int, scale: float = 1.0, limit: int | None = None, barred: frozenset[int] = frozenset()
@@ -58,13 +52,12 @@ def greedy_select(
     submodular) keeps this near-linear. A candidate that overlaps a chosen one is skipped; one that
     requires another waits until that one is chosen; ``barred`` ones are never chosen.
     """
-    bonus = problem.bonuses()
     covered: set[int] = set()
     chosen: list[int] = []
     used = 0
 
     def key(i: int) -> float:
-        gain = sum(problem.weights[c] for c in problem.concepts[i] if c not in covered) + bonus[i]
+        gain = sum(problem.weights[c] for c in problem.concepts[i] if c not in covered)
         return -float(gain) / max(problem.lengths[i], 1) ** scale
 
     heap = [(key(i), i) for i in range(len(problem.lengths)) if i not in barred]
@@ -111,7 +104,6 @@ def _without(problem: Problem, chosen: list[int]) -> Problem:
         concepts=[[c for c in cs if c not in covered] for cs in problem.concepts],
         weights=problem.weights,
         stems=problem.stems,
-        bonus=problem.bonus,
         redundancy=problem.redundancy,
     )
 
@@ -122,7 +114,7 @@ def reduce(problem: Problem) -> tuple[list[list[int]], np.ndarray, np.ndarray]:
     A concept only one candidate holds is paid exactly when that candidate is chosen, so its weight
     moves into the candidate's bonus; concepts held by the same set of candidates are merged into one.
     """
-    bonus = np.array(problem.bonuses(), dtype=float)
+    bonus = np.zeros(len(problem.lengths))
     holders: dict[int, list[int]] = {}
     for i, cs in enumerate(problem.concepts):
         for c in cs:

@@ -45,10 +45,7 @@ from .budget import target_words
 from .concepts import analyse
 from .coverage import Problem, fill_order, greedy_select, solve
 from .nonnews import leans_on_previous, rejection
-from .salience import concept_stats, support_weights
-
-Concept = tuple[str, str]
-Analysis = tuple[set[Concept], set[str]]  # a sentence's concepts and content-word stems
+from .salience import Analysis, Concept, concept_stats, support_weights
 
 
 @dataclass
