@@ -74,7 +74,7 @@ class Default:
         groups = [g for g in story.groups if any(s.article_id in used for s in g.sentences)]
         problem, ids = self._problem(story, groups, weights, of)
         words = target_words(budget)
-        room = words + round(self.overflow_share * words)
+        room = words if budget.whole else words + round(self.overflow_share * words)  # nothing is cut when whole
         if self.solver == "ilp":
             # leaners after the sentence they lean on, so that a budget cut never strands one
             chosen = sorted(solve(problem, room), key=problem.chain_length)
