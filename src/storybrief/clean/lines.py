@@ -99,30 +99,27 @@ def _class_table() -> np.ndarray:
 _CLASSES = _class_table()
 
 
-def _char_classes(c: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """The class bits of each code point, and boolean arrays of the classes counted per line."""
-    bits = _CLASSES[np.minimum(c, _TABLE_SIZE)]
-    upper = (bits & UPPER) != 0
-    lower = (bits & LOWER) != 0
-    letter = upper | lower
-    prev_letter = np.concatenate(([False], letter[:-1]))
-    inner = np.zeros_like(letter)
+# The classes counted per line, as rows of one array (a letter or a word start is the sum of two of them).
+_ROWS = ("cap", "low", "upper", "lower", "digit", "comma", "sep", "inner", "glued")
+
+
+def _char_classes(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The class bits of each code point, and a row of booleans for each class of ``_ROWS``."""
+    bits = np.take(_CLASSES, c, mode="clip")  # beyond the table: its last entry (a letter)
+    rows = np.zeros((len(_ROWS), len(c)), dtype=bool)
+    cap, low, upper, lower, digit, comma, sep, inner, glued = rows  # views: written in place
+    np.not_equal(bits & UPPER, 0, out=upper)
+    np.not_equal(bits & LOWER, 0, out=lower)
+    np.not_equal(bits & DIGIT, 0, out=digit)
+    np.not_equal(bits & COMMA, 0, out=comma)
+    np.not_equal(bits & SEP, 0, out=sep)
+    starts_word = np.ones_like(upper)  # the character before is no letter
+    np.logical_not(upper[:-1] | lower[:-1], out=starts_word[1:])
+    np.logical_and(upper, starts_word, out=cap)
+    np.logical_and(lower, starts_word, out=low)
     inner[:-2] = ((bits[:-2] & END) != 0) & ((bits[1:-1] & SPACE) != 0) & upper[2:]
-    glued = np.zeros_like(letter)
     glued[:-2] = lower[:-2] & upper[1:-1] & lower[2:]
-    return bits, {
-        "letter": letter,
-        "word": letter & ~prev_letter,
-        "cap": upper & ~prev_letter,
-        "low": lower & ~prev_letter,
-        "upper": upper,
-        "lower": lower,
-        "digit": (bits & DIGIT) != 0,
-        "comma": (bits & COMMA) != 0,
-        "sep": (bits & SEP) != 0,
-        "inner": inner,
-        "glued": glued,
-    }
+    return bits, rows
 
 
 def _ends_sentence(bits: np.ndarray, ends: np.ndarray) -> np.ndarray:
@@ -161,12 +158,12 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
     lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
     starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
     ends = starts + lengths
-    bits, k = _char_classes(c)
+    bits, rows = _char_classes(c)
     # One reduceat over all classes at once: per-line sums of each class (classes as rows, so that each
     # sum runs over contiguous memory: twice as fast as classes as columns).
-    totals = np.add.reduceat(np.stack(list(k.values())), starts, axis=1, dtype=np.int32)
-    sums = dict(zip(k, totals, strict=True))
-    n = sums["word"]
+    sums = dict(zip(_ROWS, np.add.reduceat(rows, starts, axis=1, dtype=np.int32), strict=True))
+    n = sums["cap"] + sums["low"]  # words: letters after a non-letter
+    letters = sums["upper"] + sums["lower"]
     inv = 1.0 / np.maximum(n, 1)
     masks = np.fromiter(map(fu.family_mask, lines, (n <= SHORT).tolist()), dtype=np.int64, count=len(lines))
     families = (masks[:, None] >> np.arange(len(fu.FAMILY_FEATURES))) & 1
@@ -178,13 +175,13 @@ def _chunk_features(lines: list[str], seen: Counter) -> tuple[np.ndarray, np.nda
         np.minimum(sums["inner"], 5) / 5.0,
         sums["low"] * inv,
         sums["cap"] * inv,
-        1.0 - (sums["letter"] + n) / np.maximum(lengths, 1),
+        1.0 - (letters + n) / np.maximum(lengths, 1),
         sums["digit"] / np.maximum(lengths, 1),
         sums["comma"] * inv,
-        sums["letter"] * inv / 10.0,
+        letters * inv / 10.0,
         (sums["lower"] == 0) & (sums["upper"] >= 2),
         c[ends - 1] == 58,
-        k["lower"][starts],
+        rows[_ROWS.index("lower"), starts],
         np.fromiter(map(seen.__getitem__, lines), dtype=np.int64, count=len(lines)) > 1,
         _templates(lines) if "{" in text else np.zeros(len(lines), dtype=bool),
         np.minimum(sums["glued"], 6) / 6.0,
