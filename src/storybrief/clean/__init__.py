@@ -66,13 +66,19 @@ def furniture_reason(line: str, glued: int = fu.ICON_SCORE) -> str | None:
     return None
 
 
-def keep_mask(lines: list[str]) -> tuple[list[bool], list[int], list[float], list[int], list[int]]:
+def keep_mask(
+    lines: list[str], icon_words: bool | None = None
+) -> tuple[list[bool], list[int], list[float], list[int], list[int]]:
     """Which of the stripped, non-empty lines are article text; each line's word count, score, number of
-    lower-Upper-lower runs (see ``furniture.may_have_icons``) and furniture families (``family_masks``)."""
+    lower-Upper-lower runs (see ``furniture.may_have_icons``) and furniture families (``family_masks``).
+    ``icon_words``: whether the page holds any of ``furniture.ICON_WORDS`` (None: look)."""
     probs, counts, feats = score_lines(lines)
     glued = glued_runs(feats)
     keep = probs >= WEIGHTS["threshold"]
-    for i in _maybe_furniture(lines, feats, counts, glued, keep):
+    if icon_words is None:
+        page = "\n".join(lines)
+        icon_words = any(w in page for w in fu.ICON_WORDS)
+    for i in _maybe_furniture(lines, feats, counts, glued, keep, icon_words):
         keep[i] = not furniture_reason(lines[i], glued[i])
     return keep.tolist(), counts.tolist(), probs.tolist(), glued, family_masks(feats)
 
@@ -81,13 +87,13 @@ _SURE_COLS = [LINE_FEATURES.index(f) for f in ("template", "caption", "prompt", 
 
 
 def _maybe_furniture(
-    lines: list[str], feats: np.ndarray, counts: np.ndarray, glued: list[int], among: np.ndarray
+    lines: list[str], feats: np.ndarray, counts: np.ndarray, glued: list[int], among: np.ndarray, icon_words: bool
 ) -> list[int]:
     """The lines of ``among`` that ``furniture_reason`` may name, found from their features: the same lines it
-    names when asked of each, without asking it of lines that cannot be furniture whatever surrounds them."""
+    names when asked of each, without asking it of lines that cannot be furniture whatever surrounds them
+    (``icon_words``: whether the page holds any of ``furniture.ICON_WORDS``)."""
     hint = feats[:, _SURE_COLS].any(axis=1) | (np.asarray(glued) >= 4)
-    page = "\n".join(lines)
-    if any(w in page for w in fu.ICON_WORDS):  # icon words without glued runs (rare): look for them line by line
+    if icon_words:  # icon words without glued runs (rare): look for them line by line
         hint |= np.fromiter(map(fu.may_have_icons, lines, glued), dtype=bool, count=len(lines))
     # A long line has no wording features; it is a short prompt only when it has at most 8 words.
     long = np.flatnonzero(among & ~hint & (counts > fu.SHORT)).tolist()
@@ -239,7 +245,7 @@ def clean(article: Article) -> Article:
         masks: list[int | None] = [None] * len(lines)
         taken: dict[int, str] = {}
     else:
-        keep, counts, probs, glued, masks = keep_mask(lines)
+        keep, counts, probs, glued, masks = keep_mask(lines, icon_words)
         taken = _header_metadata(article, lines, keep, counts, probs, masks)
     kept: list[str] = []
     kept_at: list[int] = []  # the index of each kept line among the page's lines

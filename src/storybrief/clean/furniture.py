@@ -83,16 +83,17 @@ def is_caption(low: str) -> bool:
     tail = low[-_LONG_TAIL:]
     if "©" in tail or low.startswith(_CAPTION_START):
         return True
-    # The regular expression is slow on long lines; most lines hold none of the marks it needs (a chain of
-    # ``in`` tests: several times faster than ``any`` over a generator).
+    # The regular expression is slow on long lines; most lines hold none of the words each of its branches needs
+    # (a chain of tests: several times faster than ``any`` over a generator). Its "(...)" branch must end the
+    # line (``$``: also before a final newline).
     has_mark = (
-        ")" in tail
-        or "/" in tail
+        tail.endswith((")", ")\n"))
         or "photo" in tail
         or "image" in tail
         or "getty" in tail
-        or "shutterstock" in tail
-        or "istock" in tail
+        or "stock" in tail
+        or "/afp" in tail
+        or "/reuters" in tail
     )
     return has_mark and bool(_CREDIT_TAIL.search(tail))
 
