@@ -24,6 +24,11 @@ from scipy.spatial.distance import squareform
 NEIGHBOURS = 10  # most similar articles that describe an article's neighbourhood
 GROUP = 0.3  # neighbourhood similarity at which average linkage stops merging groups
 HUB = 0.5  # a neighbour in more than NEIGHBOURS lists weighs (NEIGHBOURS / its count) ** HUB
+LOCAL = 0.5  # exponent of the local scaling of similarities (``local_scale``; 0: none)
+LOCAL_RANK = 2  # an article's scale is its similarity to its LOCAL_RANK-th most similar article
+STRAGGLER = 2  # groups of at most this many articles get a second look (``gather_stragglers``)
+STRAGGLER_FLOOR = 0.15  # ... and join a group of more only from this average neighbourhood similarity
+STRAGGLER_RATIO = 3.0  # ... and only when it is this many times their best similarity to any other group
 
 
 def term_matrix(vecs: list[dict[str, float]]) -> sparse.csr_matrix:
@@ -90,12 +95,81 @@ def groups(
     if n < 2:
         return [[i] for i in range(n)]
     hood = neighbourhoods(cosines(vecs, days, window), k)
-    dist = 1.0 - (hood @ hood.T).toarray()
+    sim = (hood @ hood.T).toarray()
+    np.fill_diagonal(sim, 0.0)
+    local_scale(sim)
+    dist = np.subtract(1.0, sim, out=sim)
     np.clip(dist, 0.0, 1.0, out=dist)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
-    labels = fcluster(tree, 1.0 - threshold, criterion="distance")
+    labels = fcluster(tree, 1.0 - threshold, criterion="distance") - 1
+    np.subtract(1.0, dist, out=dist)  # the similarity again, for the stragglers' second look
+    labels = gather_stragglers(dist, labels)
     out: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
         out.setdefault(label, []).append(i)
     return list(out.values())
+
+
+def local_scale(sim: np.ndarray) -> None:
+    """Scale similarities (in place, zero diagonal) to each article's own neighbourhood, relative to the batch.
+
+    ``sim[i, j] *= (m / (s_i s_j)) ** (LOCAL / 2)``, where ``s_i`` is article i's similarity to its
+    LOCAL_RANK-th most similar article and ``m`` the batch's median of those: a pair of articles that each sit in
+    a crowded neighbourhood must be more alike to count, a pair of loners less. One fixed cut then adapts to
+    the batch: in a feed where most articles have close reports of their story (the median is high), an
+    article on a side angle is pulled in; in a stream of unrelated short pages (the median is low) two
+    loners that are each other's only near match are kept apart.
+    """
+    n = sim.shape[0]
+    if LOCAL <= 0 or n < 3:
+        return
+    rank = min(LOCAL_RANK, n - 1)
+    own = np.maximum(np.partition(sim, n - rank, axis=1)[:, n - rank], 0.05)
+    factor = (np.median(own) / own) ** (LOCAL / 2)
+    sim *= factor[:, None]
+    sim *= factor[None, :]
+
+
+def gather_stragglers(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
+    """Labels after a second look at the small groups (a lone article, a pair) the linkage cut left behind.
+
+    An article that reports one angle of a story (a reaction, a side event) may stay just under the cut with
+    every report of the story, while nothing else comes close. A group of at most STRAGGLER articles joins the
+    group of more articles it is most similar to (average similarity, as the linkage measures it) when that
+    similarity passes STRAGGLER_FLOOR and is STRAGGLER_RATIO times its best similarity to any other group:
+    a clear winner. Other small groups that would join the same group are pieces of the same story, not
+    rivals. In a stream of unrelated short pages a lone article has several rivals just under the cut, so it
+    stays alone; one pass, decided on the linkage's groups (no chains).
+    """
+    size = np.bincount(labels)
+    n_groups = len(size)
+    small = size <= STRAGGLER
+    if small.all() or not small.any():
+        return labels
+    ids = np.flatnonzero(small)
+    slot = np.full(n_groups, -1)
+    slot[ids] = np.arange(len(ids))
+    rows = np.flatnonzero(small[labels])  # the small groups' articles
+    within = np.asarray(sim[rows], dtype=np.float32)
+    within[np.arange(len(rows)), rows] = 0.0  # an article's similarity to itself says nothing
+    to_group = sparse.csr_matrix(
+        (np.ones(len(labels), dtype=np.float32), (np.arange(len(labels)), labels)), shape=(len(labels), n_groups)
+    )
+    of_small = sparse.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (slot[labels[rows]], np.arange(len(rows)))), shape=(len(ids), len(rows))
+    )
+    avg = of_small @ np.asarray((to_group.T @ within.T).T)  # small group x group: summed similarities
+    avg /= np.outer(size[ids], size)
+    pick = np.arange(len(ids))
+    avg[pick, ids] = -1.0  # a group is not its own rival
+    target = np.where(small[None, :], -1.0, avg).argmax(axis=1)
+    best = avg[pick, target]
+    bound = np.full(n_groups, -1)
+    bound[ids] = target
+    rival = np.where(bound[None, :] == target[:, None], -1.0, avg)  # pieces bound for the same group
+    rival[pick, target] = -1.0
+    joins = (best >= STRAGGLER_FLOOR) & (best >= STRAGGLER_RATIO * rival.max(axis=1))
+    new = np.arange(n_groups)
+    new[ids[joins]] = target[joins]
+    return new[labels]
