@@ -3,6 +3,12 @@
     python bench/cluster.py /work/shared/data                   # everything (a few minutes)
     python bench/cluster.py /work/shared/data --sizes 10000     # a quick throughput point
     python bench/cluster.py /work/shared/data --only quality
+    python bench/cluster.py /work/shared/data --only halves --set batch.LOCAL=0   # an ablation
+
+Halves: each half of each clustering file clustered on its own (ECB+ topics 1-11 / 12-22, DUC task 2 TDT
+events / tasks 3-4 topics), a check of how stable a setting is in place of unseen data. ``--set
+MODULE.NAME=VALUE`` (repeatable) changes a constant of ``storybrief.cluster.MODULE`` for the run, child
+processes included, to measure a variant without editing the code.
 
 Quality: every file of DATA/clustering/ in file order and in 3 shuffled orders (the median is reported; a
 file smaller than a batch is re-clustered as a whole, so its order should not matter: this checks it),
@@ -37,6 +43,7 @@ from storybrief.cluster import Doc, cluster_docs  # noqa: E402
 from storybrief.cluster.bcubed import bcubed  # noqa: E402
 
 SHUFFLES = (1, 2, 3)
+SETTINGS: list[str] = []  # --set arguments, passed on to child processes
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -97,6 +104,37 @@ def quality(data: Path) -> None:
     print(f"| multinews docs (shuffled, undated) | {len(rows)} | – | {fmt(prf)} ({took:.1f} s) | – (quadratic) |")
 
 
+def halves(data: Path) -> None:
+    ecb = read_jsonl(data / "clustering" / "ecbplus_dev.jsonl")
+    duc = read_jsonl(data / "clustering" / "duc2003_pooled.jsonl")
+
+    def topic(r: dict) -> int:
+        return int(r["event_cluster"].split("_")[0])
+
+    parts = {
+        "ECB+ topics 1-11": [r for r in ecb if topic(r) <= 11],
+        "ECB+ topics 12-22": [r for r in ecb if topic(r) > 11],
+        "DUC task 2 (TDT events)": [r for r in duc if r["event_cluster"].endswith("t")],
+        "DUC tasks 3-4 (topics)": [r for r in duc if not r["event_cluster"].endswith("t")],
+    }
+    print("| half | articles | P / R / F1 |")
+    print("| --- | --- | --- |")
+    for name, rows in parts.items():
+        print(f"| {name} | {len(rows)} | {fmt(ours(rows))} |")
+
+
+def apply_settings(settings: list[str]) -> None:
+    """``MODULE.NAME=VALUE``: set a constant of ``storybrief.cluster.MODULE`` (same type as before)."""
+    import importlib
+
+    for setting in settings:
+        key, value = setting.split("=", 1)
+        module_name, name = key.split(".", 1)
+        module = importlib.import_module(f"storybrief.cluster.{module_name}")
+        old = getattr(module, name)  # an unknown name is an error, not a silent no-op
+        setattr(module, name, type(old)(float(value)) if isinstance(old, (int, float)) else value)
+
+
 def scale_rows(data: Path, n: int) -> list[dict]:
     from datetime import date, timedelta
 
@@ -135,8 +173,9 @@ def scale(data: Path, sizes: list[int]) -> None:
     print("| articles | wall s | CPU s | articles / CPU s | peak memory (MB, whole process) | BCubed F1 |")
     print("| --- | --- | --- | --- | --- | --- |")
     for n in sizes:
+        sets = [arg for setting in SETTINGS for arg in ("--set", setting)]
         out = subprocess.run(
-            [sys.executable, __file__, str(data), "--child", str(n)], capture_output=True, text=True, check=True
+            [sys.executable, __file__, str(data), "--child", str(n), *sets], capture_output=True, text=True, check=True
         )
         r = json.loads(out.stdout.strip().splitlines()[-1])
         print(
@@ -180,16 +219,21 @@ def copies(data: Path, show: int) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("data", type=Path, help="the benchmark data folder (with clustering/ and mds/)")
-    ap.add_argument("--only", choices=("quality", "scale", "copies"))
+    ap.add_argument("--only", choices=("quality", "halves", "scale", "copies"))
+    ap.add_argument("--set", action="append", default=[], metavar="MODULE.NAME=VALUE", help="change a constant")
     ap.add_argument("--sizes", default="10000,30000,100000", help="article counts for the scale test")
     ap.add_argument("--show-copies", type=int, default=10, help="near-copy pairs to print for checking by hand")
     ap.add_argument("--child", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    apply_settings(args.set)
+    SETTINGS.extend(args.set)
     if args.child:
         scale_child(args.data, args.child)
         return
     if args.only in (None, "quality"):
         quality(args.data)
+    if args.only == "halves":
+        halves(args.data)
     if args.only in (None, "scale"):
         scale(args.data, [int(s) for s in args.sizes.split(",")])
     if args.only in (None, "copies"):

@@ -6,8 +6,10 @@ neighbourhood: itself and its NEIGHBOURS most similar articles in the batch, wei
 Two articles are alike when their neighbourhoods are (the cosine of those sparse rows, a shared-nearest-
 neighbour similarity): reports of one event point at the same other reports, while a report of the other
 earthquake points at its own. A hub (an article in many neighbour lists: boilerplate, very general pages)
-weighs less as a neighbour. Average linkage on that similarity then forms the groups, whatever order the
-articles came in. Measured against the direct cosine in docs/stories.md.
+weighs less as a neighbour. Each similarity is then scaled to the two articles' own neighbourhoods relative
+to the batch (``local_scale``), average linkage on it forms the groups, whatever order the articles came in,
+and a lone article or pair left just under the cut joins a group that is clearly its best (``gather_stragglers``).
+Measured against the direct cosine and against each other in docs/stories.md.
 
 The dense batch-by-batch matrices grow with the square of the batch (2,000 articles: about 140 MB at the
 peak), so callers group at most a few thousand articles at once (``stream.MAX_GROUPED``); articles further
@@ -86,11 +88,13 @@ def groups(
     vecs: list[dict[str, float]],
     days: list[int | None],
     window: int,
-    k: int = NEIGHBOURS,
-    threshold: float = GROUP,
+    k: int | None = None,
+    threshold: float | None = None,
 ) -> list[list[int]]:
     """The batch's articles (by position) grouped into stories, each group in input order, groups by their
-    first member."""
+    first member. ``k``: NEIGHBOURS, ``threshold``: GROUP unless given (read at call time)."""
+    k = NEIGHBOURS if k is None else k
+    threshold = GROUP if threshold is None else threshold
     n = len(vecs)
     if n < 2:
         return [[i] for i in range(n)]
