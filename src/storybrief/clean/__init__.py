@@ -10,8 +10,9 @@ the headline, date, byline and dateline are taken from the page header (``metada
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -32,7 +33,7 @@ from .metadata import (
 )
 from .scorer import score_lines
 from .text import page_lines, repair
-from .weights import WEIGHTS
+from .weights import WEIGHTS as _TRAINED
 
 __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
@@ -41,6 +42,7 @@ SECTION_LABEL = fu.MENU + " (above the headline)"
 _BY_FIRST = "bBwWpPaArR"  # what a byline line can open with (no other character matches these case-blind)
 _UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
+WEIGHTS: dict[str, Any] = _TRAINED  # (the same dict, typed: the benchmarks swap its contents)
 
 
 def furniture_reason(line: str, glued: int = fu.ICON_SCORE) -> str | None:
@@ -117,7 +119,12 @@ def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: 
 
 
 def _header_metadata(
-    article: Article, lines: list[str], keep: list[bool], counts: list[int], probs: list[float], masks: list[int]
+    article: Article,
+    lines: list[str],
+    keep: list[bool],
+    counts: list[int],
+    probs: list[float],
+    masks: Sequence[int | None],
 ) -> dict[int, str]:
     """Set title, date and byline from the lines around the article's start; the indices taken, by reason."""
     start, first_prose = headline.start_and_first_paragraph(keep, counts, lines)
@@ -166,9 +173,10 @@ def _header_byline(
             return name, [i]
         if (BY_ALONE.match(s) or AUTHOR_LABEL.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name, [i, i + 1]
-        near = h is not None and h < i and (i - h <= 3 or i < first_prose)
+        close = h is not None and h < i <= h + 3
+        near = close or (h is not None and h < i < first_prose)
         if bare is None and near and _dated(lines, i) and (name := bare_name(s)):
-            bare = (name, [i], i - h <= 3)
+            bare = (name, [i], close)
     if bare is None:
         return None
     name, named, close = bare
@@ -242,7 +250,7 @@ def clean(article: Article) -> Article:
         keep = [not furniture_reason(s) for s in lines]
         counts = [len(s.split()) for s in lines]
         glued = [fu.ICON_SCORE] * len(lines)
-        masks: list[int | None] = [None] * len(lines)
+        masks: Sequence[int | None] = [None] * len(lines)
         taken: dict[int, str] = {}
     else:
         keep, counts, probs, glued, masks = keep_mask(lines, icon_words)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import cached_property
 from operator import mul
 from urllib.parse import urlparse
@@ -131,7 +132,7 @@ class _Header:
         counts: list[int],
         probs: list[float],
         url: str | None,
-        masks: list[int] | None,
+        masks: Sequence[int | None] | None,
     ) -> None:
         self.lines, self.keep, self.counts, self.probs = lines, keep, counts, probs
         self.idx, self.paragraphs = candidates(lines, keep, counts)
@@ -206,7 +207,7 @@ def features(
     counts: list[int],
     probs: list[float],
     url: str | None,
-    masks: list[int] | None = None,
+    masks: Sequence[int | None] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """The candidate indices and their features (``HEADLINE_FEATURES``); ``masks``: the lines' families from
     ``lines.family_masks`` when known."""
@@ -222,7 +223,7 @@ def find_headline(
     probs: list[float],
     url: str | None,
     model: dict,
-    masks: list[int] | None = None,
+    masks: Sequence[int | None] | None = None,
 ) -> int | None:
     """The index of the headline line, or None when no header line looks like one.
 

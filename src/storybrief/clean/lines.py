@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from itertools import compress
 from operator import not_
 
@@ -226,7 +227,7 @@ def _window_means(x: np.ndarray, ks: tuple[int, ...]) -> list[np.ndarray]:
     return out
 
 
-def main_run(p: list[float], counts: list[int]) -> tuple[int, int]:
+def main_run(p: Sequence[float], counts: Sequence[int]) -> tuple[int, int]:
     """The span of lines holding the most prose words (``p[i] >= 0.5``), allowing gaps of up to three non-prose
     lines; (0, -1) when no line is prose."""
     # A run goes on while the prose lines are at most 4 apart; the best run ends at the first line where its

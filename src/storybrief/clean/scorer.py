@@ -24,7 +24,7 @@ def logistic(model: dict, x: np.ndarray) -> np.ndarray:
 def score_lines(lines: list[str], weights: dict | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """For stripped, non-empty lines: each line's probability of being article text, its word count and its
     features (``LINE_FEATURES``)."""
-    w = weights or WEIGHTS
+    w: dict = weights or WEIGHTS
     feats, counts = line_features(lines)
     p1 = logistic(w["stage1"], feats)
     both = np.hstack([feats, context_features(p1, counts, feats)])
