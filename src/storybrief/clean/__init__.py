@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
+from itertools import compress
+from operator import attrgetter, itemgetter
 from typing import Any
 
 import numpy as np
@@ -197,9 +198,7 @@ def _dateline(kept: list[str], kept_at: list[int], headline_at: int) -> tuple[in
     dateline opens the first paragraph, below any standfirst line: one of the first two paragraphs, or of the
     first two below the headline (links kept above the article come first on some pages); it may stand on a
     line of its own just above the paragraph ("LONDON --")."""
-    paragraphs = [j for j, s in enumerate(kept) if s.count(" ") >= 7]
-    below = [j for j in paragraphs if kept_at[j] > headline_at][:2]
-    for j in dict.fromkeys(paragraphs[:2] + below):
+    for j in _opening_paragraphs(kept, kept_at, headline_at):
         if j > 0 and (dl := find_dateline(kept[j - 1])) and dl[1] == len(kept[j - 1]):
             return j - 1, dl
         if dl := find_dateline(kept[j]):
@@ -207,11 +206,26 @@ def _dateline(kept: list[str], kept_at: list[int], headline_at: int) -> tuple[in
     return None
 
 
+def _opening_paragraphs(kept: list[str], kept_at: list[int], headline_at: int) -> list[int]:
+    """The first two paragraphs (kept lines of eight words or more), then the first two below the headline."""
+    first: list[int] = []
+    below: list[int] = []
+    for j, s in enumerate(kept):  # (only as far as needed: the page's other lines are not looked at)
+        if s.count(" ") >= 7:
+            if len(first) < 2:
+                first.append(j)
+            if kept_at[j] > headline_at:
+                below.append(j)
+                if len(below) == 2:
+                    break
+    return list(dict.fromkeys(first + below))
+
+
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
-    for i, s in enumerate(lines):
-        if s[0] not in _BY_FIRST:
-            continue  # both forms open with by/written/words/posted/author/reporting
+    # Both forms open with by/written/words/posted/author/reporting: only such lines are looked at (picked in C).
+    for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
+        s = lines[i]
         if counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name):
             return name
         if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
