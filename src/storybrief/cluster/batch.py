@@ -108,6 +108,7 @@ def groups(
     tree = linkage(squareform(dist, checks=False), method="average")
     labels = fcluster(tree, 1.0 - threshold, criterion="distance") - 1
     np.subtract(1.0, dist, out=dist)  # the similarity again, for the stragglers' second look
+    np.fill_diagonal(dist, 0.0)
     labels = gather_stragglers(dist, labels)
     out: dict[int, list[int]] = {}
     for i, label in enumerate(labels):
@@ -119,24 +120,33 @@ def local_scale(sim: np.ndarray) -> None:
     """Scale similarities (in place, zero diagonal) to each article's own neighbourhood, relative to the batch.
 
     ``sim[i, j] *= (m / (s_i s_j)) ** (LOCAL / 2)``, where ``s_i`` is article i's similarity to its
-    LOCAL_RANK-th most similar article and ``m`` the batch's median of those: a pair of articles that each sit in
-    a crowded neighbourhood must be more alike to count, a pair of loners less. One fixed cut then adapts to
-    the batch: in a feed where most articles have close reports of their story (the median is high), an
-    article on a side angle is pulled in; in a stream of unrelated short pages (the median is low) two
-    loners that are each other's only near match are kept apart.
+    LOCAL_RANK-th most similar article (the second: a near-copy is often the first) and ``m`` the batch's median
+    of those. Two articles that each have more close matches than the batch's usual article must be more
+    alike to count, two with fewer less (self-tuning local scaling, after Zelnik-Manor and Perona). One fixed
+    cut then adapts to the batch: in a feed where most articles have close reports of their story (the
+    median is high), an article on a side angle is pulled in; among unrelated short pages (the median is
+    low), two generic pages that are a little like many others are kept apart.
     """
     n = sim.shape[0]
     if LOCAL <= 0 or n < 3:
         return
-    rank = min(LOCAL_RANK, n - 1)
-    own = np.maximum(np.partition(sim, n - rank, axis=1)[:, n - rank], 0.05)
+    rows = np.arange(n)
+    taken = []  # the best rank - 1 similarities of each row, set aside (two passes of max beat a partition)
+    for _ in range(min(LOCAL_RANK, n - 1) - 1):
+        best = sim.argmax(axis=1)
+        taken.append((best, sim[rows, best]))
+        sim[rows, best] = -np.inf
+    own = np.maximum(sim.max(axis=1), 0.05)
+    for best, value in reversed(taken):
+        sim[rows, best] = value
     factor = (np.median(own) / own) ** (LOCAL / 2)
     sim *= factor[:, None]
     sim *= factor[None, :]
 
 
 def gather_stragglers(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
-    """Labels after a second look at the small groups (a lone article, a pair) the linkage cut left behind.
+    """Labels after a second look at the small groups (a lone article, a pair) the linkage cut left behind;
+    ``sim``: the similarities the linkage used, with a zero diagonal.
 
     An article that reports one angle of a story (a reaction, a side event) may stay just under the cut with
     every report of the story, while nothing else comes close. A group of at most STRAGGLER articles joins the
@@ -147,33 +157,45 @@ def gather_stragglers(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
     stays alone; one pass, decided on the linkage's groups (no chains).
     """
     size = np.bincount(labels)
-    n_groups = len(size)
     small = size <= STRAGGLER
     if small.all() or not small.any():
         return labels
+    member = sparse.csr_matrix((np.ones(len(labels)), (np.arange(len(labels)), labels)), shape=(len(labels), len(size)))
     ids = np.flatnonzero(small)
-    slot = np.full(n_groups, -1)
-    slot[ids] = np.arange(len(ids))
-    rows = np.flatnonzero(small[labels])  # the small groups' articles
-    within = np.asarray(sim[rows], dtype=np.float32)
-    within[np.arange(len(rows)), rows] = 0.0  # an article's similarity to itself says nothing
-    to_group = sparse.csr_matrix(
-        (np.ones(len(labels), dtype=np.float32), (np.arange(len(labels)), labels)), shape=(len(labels), n_groups)
-    )
-    of_small = sparse.csr_matrix(
-        (np.ones(len(rows), dtype=np.float32), (slot[labels[rows]], np.arange(len(rows)))), shape=(len(ids), len(rows))
-    )
-    avg = of_small @ np.asarray((to_group.T @ within.T).T)  # small group x group: summed similarities
-    avg /= np.outer(size[ids], size)
-    pick = np.arange(len(ids))
-    avg[pick, ids] = -1.0  # a group is not its own rival
-    target = np.where(small[None, :], -1.0, avg).argmax(axis=1)
-    best = avg[pick, target]
-    bound = np.full(n_groups, -1)
-    bound[ids] = target
-    rival = np.where(bound[None, :] == target[:, None], -1.0, avg)  # pieces bound for the same group
-    rival[pick, target] = -1.0
-    joins = (best >= STRAGGLER_FLOOR) & (best >= STRAGGLER_RATIO * rival.max(axis=1))
-    new = np.arange(n_groups)
+    big = np.flatnonzero(~small)
+    # first the big groups only (few in a stream of loners): which small groups have a candidate at all
+    to_big = _averages(sim, labels, size, ids, member[:, big], size[big])
+    target = big[to_big.argmax(axis=1)]
+    best = to_big.max(axis=1)
+    bound = np.full(len(size), -1)
+    bound[ids] = np.where(best >= STRAGGLER_FLOOR, target, -1)
+    hopeful = np.flatnonzero(best >= STRAGGLER_FLOOR)
+    if not len(hopeful):
+        return labels
+    # then every group, for those: any group is a rival but the target and the pieces bound for it
+    rival = _averages(sim, labels, size, ids[hopeful], member, size)
+    rival[bound[None, :] == target[hopeful, None]] = -1.0
+    pick = np.arange(len(hopeful))
+    rival[pick, target[hopeful]] = rival[pick, ids[hopeful]] = -1.0  # the group itself is none either
+    joins = hopeful[best[hopeful] >= STRAGGLER_RATIO * rival.max(axis=1)]
+    new = np.arange(len(size))
     new[ids[joins]] = target[joins]
     return new[labels]
+
+
+def _averages(
+    sim: np.ndarray, labels: np.ndarray, size: np.ndarray, groups: np.ndarray, columns: sparse.csr_matrix, widths
+) -> np.ndarray:
+    """Average similarity of each of ``groups`` (labels) to each group whose members ``columns`` marks (an article
+    x group indicator matrix, ``widths`` their sizes); ``sim`` has a zero diagonal."""
+    slot = np.full(len(size), -1)
+    slot[groups] = np.arange(len(groups))
+    rows = np.flatnonzero(slot[labels] >= 0)
+    if len(rows) <= columns.shape[1]:  # whichever dense block is smaller: the rows' similarities, or the sums
+        sums = np.asarray(columns.T @ sim[rows].T).T
+    else:
+        sums = np.asarray(columns.T @ sim)[:, rows].T
+    pool = sparse.csr_matrix(
+        (np.ones(len(rows)), (slot[labels[rows]], np.arange(len(rows)))), shape=(len(groups), len(rows))
+    )
+    return (pool @ sums) / np.outer(size[groups], widths)
