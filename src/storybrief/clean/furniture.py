@@ -74,7 +74,7 @@ _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+[A-Z]
 ICON_SCORE = 4  # icon_score from which a line is glued icon names
 SHORT = 25  # words: furniture wording is looked for in lines up to this long
 PROMPT_LIKE = frozenset(("prompt", "related", "comments", "footer"))
-FAMILY_FEATURES = ["icons", "caption", "prompt", "related", "comments", "footer", "date", "byline", "bullet"]
+FAMILY_FEATURES: list[str] = ["icons", "caption", "prompt", "related", "comments", "footer", "date", "byline", "bullet"]
 _LONG_TAIL = 120  # characters at the end of a long line where a photo credit may sit
 
 
