@@ -124,6 +124,8 @@ def test_section_label_above_the_headline_is_not_the_title():
         ("The old depot seen from the river in 2019. (File | Associated Press)", fu.CAPTION),
         ("From left, the mayor, the architect and the head librarian at the depot on Tuesday.", fu.CAPTION),
         ("The depot in 1950. © Reuters", fu.CAPTION),
+        ("The mayor at the depot on Tuesday. John Smith/AFP", fu.CAPTION),
+        ("The reading room at dusk. Photo courtesy of the city archive", fu.CAPTION),
         ("ArrowArtboardCreated with Sketch.Title ChevronIcon FacebookIcon TwitterIcon Mail", fu.ICONS),
         ("ArrowRightArrowLeftMenuClose", fu.ICONS),  # glued names alone, no icon word
         ("E-mail this story", fu.PROMPT),  # a phrase ("e mail") across punctuation
@@ -134,6 +136,15 @@ def test_furniture_in_the_middle_of_the_article_goes_with_its_reason(line, famil
     assert line not in a.body
     assert reasons(a)[line] == family
     assert PARAGRAPHS[2] in a.body and PARAGRAPHS[1] in a.body
+
+
+def test_brackets_and_slashes_inside_a_sentence_are_no_photo_credit():
+    """Only a credit that ends a line ("(File | AP)", "Jane Doe/AFP") makes a caption; a sentence with a bracket or a
+    slash in its middle stays in the article."""
+    line = "The plan (approved on 12/3 by a large majority) keeps the reading room open until ten on weekdays."
+    a = cleaned(page(line))
+    assert line in a.body
+    assert line not in reasons(a)
 
 
 def test_link_lists_comments_and_footer_after_the_article_go():
