@@ -102,6 +102,24 @@ def test_malformed_jsonl_line_gives_an_error_line_in_place(tmp_path, capsys):
     assert rows[3]["articles"][1]["status"] == "rejected"  # a good line still lists the article it rejected
 
 
+def test_jsonl_with_worker_processes_writes_the_same_lines_and_errors(tmp_path, capsys):
+    src = tmp_path / "in.jsonl"
+    stories = [{"id": f"s{i}", "documents": [FLOOD_A, FLOOD_B][: 1 + i % 2]} for i in range(9)]
+    lines = [json.dumps(s) for s in stories]
+    lines[4] = '{"id": "s4", "documents": ['  # malformed, in the middle
+    src.write_text("\n".join(lines) + "\n")
+    results = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        status = main(["summarize", "--jsonl", str(src), "-o", str(out), "--jobs", jobs, "--no-progress"])
+        results.append((status, out.read_text(), capsys.readouterr().err))
+    assert results[0] == results[1]
+    status, text, err = results[1]
+    assert status == 1 and err.count("malformed JSON") == 1 and f"{src}:5:" in err
+    rows = [json.loads(line) for line in text.splitlines()]
+    assert [r["id"] for r in rows] == [f"s{i}" if i != 4 else "line5" for i in range(9)]
+
+
 def test_malformed_line_in_a_jsonl_file_of_articles(tmp_path, capsys):
     f = tmp_path / "arts.jsonl"
     f.write_text(json.dumps({"text": FLOOD_A}) + "\n{oops\n" + json.dumps({"text": FLOOD_B}) + "\n")

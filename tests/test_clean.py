@@ -262,6 +262,21 @@ def test_clean_jsonl_reports_bad_lines_and_goes_on(tmp_path, capsys):
     assert f"{rows}:2" in captured.err and "malformed JSON" in captured.err
 
 
+def test_clean_jsonl_with_worker_processes_gives_the_same_lines_in_order(tmp_path, capsys):
+    rows = tmp_path / "rows.jsonl"
+    pages = [json.dumps({"id": f"p{i}", "page_text": page(head=MENU[: i % 4])}) for i in range(7)]
+    pages.insert(3, "{oops")
+    rows.write_text("\n".join(pages) + "\n", encoding="utf-8")
+    outputs = []
+    for jobs in ("1", "2"):
+        status = main(["clean", "--jsonl", str(rows), "--jobs", jobs, "--explain", "--no-progress"])
+        outputs.append((status, *capsys.readouterr()))
+    assert outputs[0] == outputs[1]
+    status, out, err = outputs[1]
+    assert status == 1 and f"{rows}:4" in err
+    assert [json.loads(line)["id"] for line in out.splitlines()] == ["p0", "p1", "p2", "line4", "p3", "p4", "p5", "p6"]
+
+
 def test_shipped_weights_match_the_features_the_code_builds():
     """A feature added, removed or reordered without retraining would silently misweigh every line."""
     from storybrief.clean.headline import HEADLINE_FEATURES

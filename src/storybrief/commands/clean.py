@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 
-from .common import add_progress_arg, error, output, progress
+from .common import add_jobs_arg, add_progress_arg, error, ordered_map, output, progress
 
 HELP = """\
 Clean articles: print each one's body text and the metadata found in it (title, date, dateline,
@@ -26,6 +27,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--explain", action="store_true", help="also list each removed line with its reason")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_jobs_arg(p)
     add_progress_arg(p)
     p.set_defaults(run=run)
 
@@ -71,7 +73,7 @@ def cleaned_text(article, explain: bool) -> str:
 def run(args: argparse.Namespace) -> int:
     """Run the command; 1 when any article was rejected."""
     from ..pipeline import prepare
-    from ..read import article_from_value, parse_jsonl, read_paths
+    from ..read import parse_jsonl, read_paths
 
     if bool(args.jsonl) == bool(args.paths):
         error("clean", "give FILEs or --jsonl IN (see --help)")
@@ -86,15 +88,19 @@ def run(args: argparse.Namespace) -> int:
     failed = 0
     with output(args.output) as out:
         if args.jsonl:
-            for row in progress(rows, desc="articles", enabled=args.progress, unit="article"):
-                if row.error:
+            clean_row = partial(_cleaned_row, source=args.jsonl, explain=args.explain)
+            results = progress(
+                ordered_map(clean_row, rows, args.jobs),
+                total=len(rows),
+                desc="articles",
+                enabled=args.progress,
+                unit="article",
+            )
+            for where, result in results:
+                if "error" in result or result["status"] == "rejected":
                     failed += 1
-                    error(f"{args.jsonl}:{row.line}", row.error)
-                    out.write(json.dumps({"id": f"line{row.line}", "error": row.error}) + "\n")
-                    continue
-                a = prepare(article_from_value(row.data, str(row.data.get("id", row.line)), f"{args.jsonl}:{row.line}"))
-                failed += _report(a)
-                out.write(json.dumps(cleaned_dict(a, args.explain), ensure_ascii=False) + "\n")
+                    error(where, result.get("error") or result.get("reason") or "rejected")
+                out.write(json.dumps(result, ensure_ascii=False) + "\n")
             return 1 if failed else 0
         for a in read_paths(args.paths):
             prepare(a)
@@ -105,6 +111,18 @@ def run(args: argparse.Namespace) -> int:
                 else cleaned_text(a, args.explain)
             )
     return 1 if failed else 0
+
+
+def _cleaned_row(row, source: str, explain: bool) -> tuple[str, dict]:
+    """Where a JSONL row came from (``file:line``, or the article's own origin) and its output line."""
+    from ..pipeline import prepare
+    from ..read import article_from_value
+
+    where = f"{source}:{row.line}"
+    if row.error:
+        return where, {"id": f"line{row.line}", "error": row.error}
+    a = prepare(article_from_value(row.data, str(row.data.get("id", row.line)), where))
+    return a.origin or where, cleaned_dict(a, explain)
 
 
 def _report(article) -> int:

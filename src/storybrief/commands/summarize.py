@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+from functools import partial
 from typing import Any
 
-from .common import add_budget_args, add_progress_arg, error, output, progress
+from .common import add_budget_args, add_jobs_arg, add_progress_arg, error, ordered_map, output, progress
 
 HELP = """\
 Summarize a story. PATH is a folder (one story), files (.txt, .html/.htm, .json/.jsonl) or - for
@@ -40,6 +41,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="refuse input files (and --jsonl lines) larger than N bytes (default 20 MB)",
     )
+    add_jobs_arg(p)
     add_progress_arg(p)
     p.set_defaults(run=run)
 
@@ -123,15 +125,21 @@ def _run_jsonl(args: argparse.Namespace) -> int:
     total = count_lines(args.jsonl) if args.jsonl != "-" and progress_wanted(args) else None
     try:
         rows = read_cluster_rows(args.jsonl, _max_bytes(args))
+        brief = partial(_numbered_brief, budget=budget, method=args.method, source=args.jsonl)
         with output(args.output) as out:
-            for row in progress(rows, total=total, desc="stories", enabled=args.progress, unit="story"):
-                result = brief_row(row, budget, args.method, f"{args.jsonl}:{row.line}")
-                failures += _report_row(result, f"{args.jsonl}:{row.line}")
+            results = ordered_map(brief, rows, args.jobs)
+            for line, result in progress(results, total=total, desc="stories", enabled=args.progress, unit="story"):
+                failures += _report_row(result, f"{args.jsonl}:{line}")
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
     except OSError as e:
         error(args.jsonl, e.strerror or str(e))
         return 1
     return 1 if failures else 0
+
+
+def _numbered_brief(row, budget, method: str, source: str) -> tuple[int, dict[str, Any]]:
+    """The row's line number and its output line (a module-level function, so workers can run it)."""
+    return row.line, brief_row(row, budget, method, f"{source}:{row.line}")
 
 
 def _report_row(result: dict[str, Any], where: str) -> int:
