@@ -6,7 +6,8 @@ import argparse
 import json
 from functools import partial
 
-from .common import add_jobs_arg, add_progress_arg, error, ordered_map, output, progress
+from ..parallel import ordered_map
+from .common import add_jobs_arg, add_progress_arg, error, output, progress
 
 HELP = """\
 Clean articles: print each one's body text and the metadata found in it (title, date, dateline,

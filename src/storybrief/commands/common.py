@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from itertools import islice
 from typing import IO, TypeVar
 
 T = TypeVar("T")
-R = TypeVar("R")
 
 
 def error(where: str, reason: str) -> None:
@@ -51,24 +49,6 @@ def add_jobs_arg(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help="worker processes for --jsonl (default 1; the output is the same, in the same order)",
     )
-
-
-def ordered_map(func: Callable[[T], R], items: Iterable[T], jobs: int = 1, window: int = 256) -> Iterator[R]:
-    """``func`` over ``items``, results in input order; with ``jobs > 1`` in that many worker processes.
-
-    Items are handed out ``window`` at a time, so a huge input file is never all in memory at once
-    (``Pool.imap`` alone would read its whole input ahead). ``func`` must be a module-level function
-    (or a ``functools.partial`` of one) so that it can be sent to the workers.
-    """
-    if jobs <= 1:
-        yield from map(func, items)
-        return
-    import multiprocessing
-
-    it = iter(items)
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        while batch := list(islice(it, window)):
-            yield from pool.imap(func, batch, chunksize=max(1, len(batch) // (4 * jobs)))
 
 
 def add_budget_args(p: argparse.ArgumentParser, default_words: int = 100, whole_by_default: bool = False) -> None:

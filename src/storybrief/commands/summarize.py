@@ -7,7 +7,8 @@ import json
 from functools import partial
 from typing import Any
 
-from .common import add_budget_args, add_jobs_arg, add_progress_arg, error, ordered_map, output, progress
+from ..parallel import ordered_map
+from .common import add_budget_args, add_jobs_arg, add_progress_arg, error, output, progress
 
 HELP = """\
 Summarize a story. PATH is a folder (one story), files (.txt, .html/.htm, .json/.jsonl) or - for

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Budget
+from ..parallel import ordered_map
 from .rouge import METRICS, RougeScorer
 
 
@@ -122,10 +123,4 @@ def run_eval(
     With ``jobs > 1`` clusters are spread over that many worker processes.
     """
     items = ((r.line, r.data, r.error, methods, budget, keep_summaries) for r in rows)
-    if jobs <= 1:
-        yield from map(_evaluate_item, items)
-        return
-    import multiprocessing
-
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_evaluate_item, items, chunksize=2)
+    yield from ordered_map(_evaluate_item, items, jobs, chunksize=2)  # clusters are heavy and uneven
