@@ -184,18 +184,23 @@ def gather_stragglers(sim: np.ndarray, labels: np.ndarray) -> np.ndarray:
 
 
 def _averages(
-    sim: np.ndarray, labels: np.ndarray, size: np.ndarray, groups: np.ndarray, columns: sparse.csr_matrix, widths
+    sim: np.ndarray,
+    labels: np.ndarray,
+    size: np.ndarray,
+    chosen: np.ndarray,
+    columns: sparse.csr_matrix,
+    widths: np.ndarray,
 ) -> np.ndarray:
-    """Average similarity of each of ``groups`` (labels) to each group whose members ``columns`` marks (an article
-    x group indicator matrix, ``widths`` their sizes); ``sim`` has a zero diagonal."""
+    """Average similarity of each ``chosen`` group (labels) to each group whose members ``columns`` marks (an
+    article x group indicator matrix, ``widths`` their sizes); ``sim`` has a zero diagonal."""
     slot = np.full(len(size), -1)
-    slot[groups] = np.arange(len(groups))
+    slot[chosen] = np.arange(len(chosen))
     rows = np.flatnonzero(slot[labels] >= 0)
     if len(rows) <= columns.shape[1]:  # whichever dense block is smaller: the rows' similarities, or the sums
         sums = np.asarray(columns.T @ sim[rows].T).T
     else:
         sums = np.asarray(columns.T @ sim)[:, rows].T
     pool = sparse.csr_matrix(
-        (np.ones(len(rows)), (slot[labels[rows]], np.arange(len(rows)))), shape=(len(groups), len(rows))
+        (np.ones(len(rows)), (slot[labels[rows]], np.arange(len(rows)))), shape=(len(chosen), len(rows))
     )
-    return (pool @ sums) / np.outer(size[groups], widths)
+    return (pool @ sums) / np.outer(size[chosen], widths)
