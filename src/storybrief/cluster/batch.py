@@ -26,7 +26,7 @@ from scipy.spatial.distance import squareform
 NEIGHBOURS = 10  # most similar articles that describe an article's neighbourhood
 GROUP = 0.3  # neighbourhood similarity at which average linkage stops merging groups
 HUB = 0.5  # a neighbour in more than NEIGHBOURS lists weighs (NEIGHBOURS / its count) ** HUB
-LOCAL = 0.5  # exponent of the local scaling of similarities (``local_scale``; 0: none)
+LOCAL = 0.25  # exponent of the local scaling of similarities (``local_scale``; 0: none; 0.5 in docs/stories.md)
 LOCAL_RANK = 2  # an article's scale is its similarity to its LOCAL_RANK-th most similar article
 STRAGGLER = 2  # groups of at most this many articles get a second look (``gather_stragglers``)
 STRAGGLER_FLOOR = 0.15  # ... and join a group of more only from this average neighbourhood similarity
