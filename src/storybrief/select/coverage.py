@@ -29,7 +29,6 @@ class Problem:
     stems: list[set[str]]  # content-word stems of each candidate, for the redundancy rule
     redundancy: float = 0.5
     requires: dict[int, int] = field(default_factory=dict)  # i -> j: i only together with j
-    factors: np.ndarray | None = None  # per candidate, multiplies its gain in the greedy (the quality prior)
 
     def overlaps(self, i: int, j: int) -> bool:
         """Whether candidates i and j say too much of the same thing to stand in one brief."""
@@ -59,8 +58,6 @@ def greedy_select(
 
     def key(i: int) -> float:
         gain = sum(problem.weights[c] for c in problem.concepts[i] if c not in covered)
-        if problem.factors is not None:
-            gain *= problem.factors[i]
         return -float(gain) / max(problem.lengths[i], 1) ** scale
 
     heap = [(key(i), i) for i in range(len(problem.lengths)) if i not in barred]
@@ -108,7 +105,6 @@ def _without(problem: Problem, chosen: list[int]) -> Problem:
         weights=problem.weights,
         stems=problem.stems,
         redundancy=problem.redundancy,
-        factors=problem.factors,
     )
 
 

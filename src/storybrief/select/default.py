@@ -64,8 +64,6 @@ class Default:
     solver: str = "greedy"  # "greedy" (fast, within a constant of the optimum) or "ilp" (exact, HiGHS)
     scale: float = 1.0  # the greedy divides a sentence's gain by its length**scale
     last_resort: bool = True  # fill a short story's brief with long or leaning sentences past the fill-ins
-    quality_on: str = "sentence"
-    quality: float = 0.0  # greedy gains times exp(quality * learned sentence prior); 0 = off (see .quality)
     name: str = "default"
 
     def rank(self, story: Story, budget: Budget) -> list[int]:
@@ -131,21 +129,6 @@ class Default:
             redundancy=self.redundancy,
             requires={pos[g]: pos[p] for g, p in leans.items() if p is not None},
         )
-        if self.quality and best:
-            from .quality import features, score
-
-            problem.factors = np.exp(self.quality * score(features(story, best, of, weights)))
-            if self.quality_on.startswith("gate"):  # EXPERIMENT: the lowest share of candidates gain nothing
-                q = score(features(story, best, of, weights))
-                problem.factors = (q >= np.quantile(q, float(self.quality_on[4:]))).astype(float)
-            if self.quality_on == "concept":  # EXPERIMENT: each concept weighs the mean factor of its holders
-                total = np.zeros(len(w))
-                count = np.zeros(len(w))
-                for f, cs in zip(problem.factors, concept_ids, strict=True):
-                    total[cs] += f
-                    count[cs] += 1
-                problem.weights = w * total / np.maximum(count, 1)
-                problem.factors = None
         return problem, [g.id for g in best]
 
 

@@ -1,15 +1,12 @@
-"""A learned sentence-quality prior: how much of a candidate sentence a person's summary tends to keep.
+"""Case-free features of candidate sentences, for the sentence-quality prior measured in issue 4.
 
-Concept coverage (:mod:`.coverage`) values a sentence by the story's facts it carries; this module adds
-a prior over the sentence itself, in the spirit of Kulesza & Taskar's quality model for DPPs and of
-supervised sentence scoring: a linear model over case-free features (position in its article, length,
-concept weight per word, outlet support, closeness to the story's centroid, share of content words,
-numbers, quotation marks, attribution verbs), fitted by ``bench/train_quality.py`` with scikit-learn's
-Ridge on Multi-News clusters outside the dev files. The fitted numbers live in the generated module
-:mod:`.quality_weights` (no pickle, nothing loaded at run time).
-
-The default uses the prior as a factor on a candidate's concept gain, ``exp(quality * score)``, when its
-``quality`` parameter is not zero (see docs/method.md for what it measured).
+The default values a sentence by the story's concepts it carries (:mod:`storybrief.select.coverage`).
+A prior over the sentence itself, in the spirit of Kulesza & Taskar's quality model for DPPs and of
+supervised sentence scoring, was measured on top of it: a linear model over these features (position,
+length, concept weight per word, outlet support, closeness to the story's centroid, how widely its
+words are shared across articles, numbers, quotation marks, attribution verbs), fitted by
+``bench/train_quality.py``. It did not help both dev files and is not shipped (docs/method.md, Tuning);
+the default's hook (``Default(quality=beta)``, gains times ``exp(beta * prior)``) is at commit 50b9123.
 """
 
 from __future__ import annotations
@@ -21,9 +18,9 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from ..model import Group, Story
-from .concepts import analyse, words
-from .nonnews import leans_on_previous
+from storybrief.model import Group, Story
+from storybrief.select.concepts import analyse, words
+from storybrief.select.nonnews import leans_on_previous
 
 Concept = tuple[str, str]
 Analysis = tuple[set[Concept], set[str]]
@@ -105,11 +102,3 @@ def features(
         if top > 0:
             x[:, k] /= top
     return x
-
-
-def score(x: np.ndarray) -> np.ndarray:
-    """The learned prior of each row of features, in standard deviations of the training predictions."""
-    from .quality_weights import SPREAD, WEIGHTS
-
-    mean, scale, coef = np.array([WEIGHTS[name] for name in FEATURES]).T
-    return ((x - mean) / scale) @ coef / SPREAD
