@@ -167,3 +167,16 @@ def test_a_batch_too_big_to_regroup_at_once_is_grouped_in_chunks_that_join_up(mo
         frozenset(d.id for d in docs if d.id.startswith("arica")),
         frozenset(d.id for d in docs if d.id.startswith("hokkaido")),
     }
+
+
+def test_vocabulary_of_an_endless_feed_stays_bounded_and_keeps_common_terms():
+    from collections import Counter
+
+    from storybrief.cluster.features import Vocabulary
+
+    vocab = Vocabulary(max_size=100)
+    for i in range(1000):  # every document: two common terms and a name never seen again
+        vocab.observe(Counter({"flood": 1, "river": 2, f"name{i}": 1}))
+    assert len(vocab.df) <= 100
+    assert vocab.n_docs == 1000 and vocab.df["flood"] == 1000 and vocab.df["river"] == 1000
+    assert vocab.idf("name3") > vocab.idf("flood")  # a forgotten rare term still scores as rare

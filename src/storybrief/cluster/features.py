@@ -74,12 +74,22 @@ def terms(text: str) -> Features:
     return Features(counts, names, words)
 
 
-class Vocabulary:
-    """Document frequencies counted over the stream; idf of a term from what was seen so far."""
+MAX_VOCABULARY = 1_000_000  # a stream's vocabulary keeps growing (names, typos): beyond this the rarest go
 
-    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0) -> None:
+
+class Vocabulary:
+    """Document frequencies counted over the stream; idf of a term from what was seen so far.
+
+    Memory stays bounded over an endless feed: when more than ``max_size`` terms are counted, the rarest
+    are forgotten (those seen in one document first, then two, ...) until three quarters are left. A
+    forgotten term counts as unseen, which raises its idf from ``log((1 + n) / 2)`` to ``log(1 + n)``: a
+    term that rare scores as a rare term either way.
+    """
+
+    def __init__(self, df: dict[str, int] | None = None, n_docs: int = 0, max_size: int = MAX_VOCABULARY) -> None:
         self.df: dict[str, int] = df if df is not None else {}
         self.n_docs = n_docs
+        self.max_size = max_size
 
     def observe(self, counts: Counter) -> None:
         """Count one document's terms."""
@@ -87,6 +97,15 @@ class Vocabulary:
         df = self.df
         for t in counts:
             df[t] = df.get(t, 0) + 1
+        if len(df) > self.max_size:
+            self._forget_rarest()
+
+    def _forget_rarest(self) -> None:
+        keep = self.max_size * 3 // 4
+        floor = 1
+        while len(self.df) > keep:
+            self.df = {t: c for t, c in self.df.items() if c > floor}
+            floor += 1
 
     def idf(self, term: str) -> float:
         """Smoothed inverse document frequency (as scikit-learn's ``smooth_idf``)."""
