@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import re
 import statistics as st
 import sys
@@ -101,8 +102,9 @@ def _place(dateline: str) -> list[str]:
     return _words(dateline.split(",")[0].split("(")[0])
 
 
-def score_file(name: str, rows: list[dict], worst: int) -> dict:
-    """Score every page of one file; print the table row and the worst sites."""
+def score_file(name: str, rows: list[dict], worst: int, dump: dict | None = None) -> dict:
+    """Score every page of one file; print the table row and the worst sites (``dump``: filled with each page's
+    P/R/F1 and the number of lines removed as comments, by page id)."""
     prf, times, meta, by_site = [], [], defaultdict(list), defaultdict(list)
     for row in rows:
         a, secs = cleaned(row)
@@ -112,6 +114,8 @@ def score_file(name: str, rows: list[dict], worst: int) -> dict:
             text = "\n".join(filter(None, [a.title, a.dateline, text]))
         s = token_prf(text, row["gold"])
         prf.append(s)
+        if dump is not None:
+            dump[f"{name}/{row['id']}"] = [*s, sum(r.reason == "comments" for r in a.removed)]
         by_site[site(row)].append(s[2])
         for k, v in metadata_hits(a, row).items():
             meta[k].append(v)
@@ -208,6 +212,7 @@ def main() -> None:
     ap.add_argument("--cv", type=int, help="k-fold cross-validation by site: train on k-1 folds, score the rest")
     ap.add_argument("--html", action="store_true", help="also score the L3S rows that carry HTML")
     ap.add_argument("--worst", type=int, default=8, help="list this many worst sites (0: none)")
+    ap.add_argument("--dump", help="write each page's P/R/F1 and comment lines removed to this JSON file")
     ap.add_argument("--against", help="only time clean against this other checkout's src/ folder, page by page")
     args = ap.parse_args()
     if args.against:
@@ -222,12 +227,14 @@ def main() -> None:
         use_weights(args.weights)
     print(f"weights trained on: {WEIGHTS.get('trained_on', '?')}")
     print("| file | pages | precision | recall | F1 | pages/s (median) |\n| --- | --- | --- | --- | --- | --- |")
-    meta = {}
+    meta, dump = {}, ({} if args.dump else None)
     data = {name: load(args.data, FILES[name], args.limit) for name in args.files.split(",")}
     if args.cv:
         data = cross_validated(data, args.cv)
     for name, rows in data.items():
-        meta[name] = score_file(name, rows, args.worst)
+        meta[name] = score_file(name, rows, args.worst, dump)
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(dump))
     if args.html:
         score_html(load(args.data, L3S))
     for name, fields in meta.items():

@@ -20,6 +20,7 @@ import numpy as np
 from ..model import Article, Removed
 from . import furniture as fu
 from . import headline
+from .comments import comment_threads
 from .lines import LINE_FEATURES, family_masks, glued_runs
 from .metadata import (
     AUTHOR_LABEL,
@@ -269,6 +270,8 @@ def clean(article: Article) -> Article:
     else:
         keep, counts, probs, glued, masks = keep_mask(lines, icon_words)
         taken = _header_metadata(article, lines, keep, counts, probs, masks)
+        for thread in comment_threads(lines, keep, counts, masks):  # comments are prose: the model keeps them
+            taken.update((i, fu.COMMENTS) for i in thread if i not in taken)
     kept: list[str] = []
     kept_at: list[int] = []  # the index of each kept line among the page's lines
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text

@@ -1,0 +1,123 @@
+"""Reader-comment threads below the article, found as a block.
+
+Comments are prose, so the line model keeps them when no "12 Comments" line stands above them. What gives a
+thread away is its recurring header: each comment opens (or closes) with a short line of its own, such as a
+name that "says:" or "writes:", a date with a time of day ("December 19, 2025, 3:46 pm", "@10:14PM",
+"3 hours ago"), or an action ("Reply", "Report", "(Score:2)", "12 points"). A thread is three or more such
+headers in a chain, each a few lines from the last, below the bulk of the article's prose. Dates with a time
+of day alone are also the shape of a live blog, so a chain of them counts only right below a comments
+heading ("59 Comments on ...", "Leave a Reply", "Responses").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import furniture as fu
+
+HEADER_WORDS = 12  # a comment header is a short line
+MIN_HEADERS = 3  # headers (groups of header lines) in a chain before it is a thread
+CHAIN_GAP = 25  # lines: a comment's text between two headers, at most
+GROUP_GAP = 2  # lines: header lines this close are one comment's header ("Jane", "March 3, 2025, 9:46 pm")
+HEADING_ABOVE = 4  # lines: how far above the first header a comments heading may stand
+MIN_PROSE_BEFORE = 80  # words of kept prose the article must have above a thread
+PROSE_LINE = 8  # words: a kept line this long is prose
+
+_SAYS = re.compile(r"^(?:by\s+)?\S.{0,80}?\s(?:says|writes|wrote|commented|replied)\s*:$", re.I)
+_ACTION = re.compile(
+    r"^(?:reply|reply to this(?: share)?|log ?in to reply|report(?: abuse| comment)?|flag(?: as inappropriate)?"
+    r"|permalink|\(score:\s*-?\d[^)]*\)|\d+\s+(?:points?|likes?|upvotes?|votes?))\W*$",
+    re.I,
+)
+_TIME = re.compile(r"(?:\b|@)\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\b|(?=\W|$))", re.I)
+_DATE_WORD = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
+    re.I,
+)
+_AGO = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I)
+_HEADING = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts|reactions?)\b"
+    r"|\b(?:comments?|responses?|thoughts) (?:on|to)\b|^(?:leave|post|add|write) a (?:reply|comment)"
+    r"|^join the (?:conversation|discussion)|^discussion\b|\bcomments?\W*$",
+    re.I,
+)
+_CUE_BITS = fu.BITS["date"] | fu.BITS["comments"]
+
+
+def header_kind(s: str) -> int:
+    """2 for a header only comments have ("Jane says:", "Reply", "(Score:2)"), 1 for a date with a time of day
+    or "3 hours ago" on a line of its own (live blogs have those too), 0 for any other line."""
+    if _SAYS.match(s) or _ACTION.match(s):
+        return 2
+    if (_TIME.search(s) and (_DATE_WORD.search(s) or "@" in s)) or _AGO.search(s):
+        return 1
+    return 0
+
+
+def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks: list[int | None]) -> list[range]:
+    """The spans of ``lines`` that are reader-comment threads below the article (empty on nearly every page)."""
+    kinds = {
+        i: k
+        for i, s in enumerate(lines)
+        if counts[i] <= HEADER_WORDS and _may_be_header(s, masks[i]) and (k := header_kind(s))
+    }
+    if len(kinds) < MIN_HEADERS:
+        return []
+    prose = [counts[i] if keep[i] and counts[i] >= PROSE_LINE else 0 for i in range(len(lines))]
+    threads: list[range] = []
+    for chain in _chains(sorted(kinds)):
+        if len(chain) < MIN_HEADERS:
+            continue
+        first, last = chain[0][0], chain[-1][-1]
+        above = range(first - 1, max(-1, first - 1 - HEADING_ABOVE), -1)
+        heading = next((j for j in above if _is_heading(lines[j])), None)
+        strong = sum(any(kinds[i] == 2 for i in group) for group in chain)
+        if strong < MIN_HEADERS and heading is None:
+            continue  # dates with times alone: a live blog unless a comments heading opens them
+        start = heading if heading is not None else _name_above(first, lines, counts, prose)
+        end = _text_below(last, keep, len(lines))
+        before, after = sum(prose[:start]), sum(prose[end:])
+        if before >= MIN_PROSE_BEFORE and after <= before:
+            threads.append(range(start, end))
+    return threads
+
+
+def _may_be_header(s: str, mask: int | None) -> bool:
+    """Cheap test before the regular expressions: a header holds a date, a comments word, a colon or a digit."""
+    cue = mask is None or bool(mask & _CUE_BITS)
+    return cue or s.endswith(":") or s[-1] == ")" or s[0].isdigit() or s == "Report"
+
+
+def _is_heading(s: str) -> bool:
+    return len(s.split()) <= HEADER_WORDS and bool(_HEADING.search(s))
+
+
+def _chains(headers: list[int]) -> list[list[list[int]]]:
+    """Header lines grouped (a comment's header lines), groups chained while each is near the last."""
+    chains: list[list[list[int]]] = []
+    for i in headers:
+        if chains and i - chains[-1][-1][-1] <= GROUP_GAP:
+            chains[-1][-1].append(i)
+        elif chains and i - chains[-1][-1][-1] <= CHAIN_GAP:
+            chains[-1].append([i])
+        else:
+            chains.append([[i]])
+    return chains
+
+
+def _name_above(first: int, lines: list[str], counts: list[int], prose: list[int]) -> int:
+    """The first header's line, or the commenter's name just above it (a short line that is no prose)."""
+    above = first - 1
+    if above >= 0 and counts[above] <= 5 and not prose[above] and not lines[above].endswith((".", "!", "?")):
+        return above
+    return first
+
+
+def _text_below(last: int, keep: list[bool], n: int) -> int:
+    """Where the last comment's text ends: at the first two lines in a row the model did not keep (the page's
+    footer furniture), past the last header."""
+    j = last + 1
+    while j < n and (keep[j] or (j + 1 < n and keep[j + 1])):
+        j += 1
+    return j
