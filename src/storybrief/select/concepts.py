@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from .stopwords import ENGLISH_STOP_WORDS
 
@@ -63,15 +64,30 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS = frozenset((_UNITS + " seventeen eighteen nineteen " + _TENS).split())
 
 
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}  # word -> (stem, stop word?, content word?), across stories
+
+
+def _word_info(tokens: list[str]) -> list[tuple[str, bool, bool]]:
+    """Each token's stem, whether it is a stop word and whether it is a content word (kept like ``_STEMS``)."""
+    info = _WORD_INFO
+    new = [w for w in dict.fromkeys(tokens) if w not in info]
+    if new:
+        stop = stop_words()
+        found = {}
+        for w, st in zip(new, stems(new), strict=True):
+            sw = w in stop
+            found[w] = (st, sw, not (sw or w.isdigit() or w in NUMBER_WORDS))
+        if len(info) < _MAX_STEMS:
+            info.update(found)
+        return [info.get(w) or found[w] for w in tokens]
+    return [info[w] for w in tokens]
+
+
 def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     """The bigram concepts of a text, and the stems of its content words (non-stop, not numbers)."""
-    stop = stop_words()
-    toks = words(text)
-    st = stems(toks)
-    is_stop = [w in stop for w in toks]
-    pairs = zip(st, st[1:], is_stop, is_stop[1:], strict=False)  # the shifted lists are one shorter
-    bigrams = {(a, b) for a, b, sa, sb in pairs if not (sa and sb)}
-    content = {s for w, s, sw in zip(toks, st, is_stop, strict=True) if not (sw or w.isdigit() or w in NUMBER_WORDS)}
+    info = _word_info(_TOKEN.findall(text.lower()))
+    bigrams = {(a[0], b[0]) for a, b in pairwise(info) if not (a[1] and b[1])}  # not two stop words
+    content = {i[0] for i in info if i[2]}
     return bigrams, content
 
 
