@@ -42,17 +42,19 @@ _HEADING = re.compile(
     r"|^join the (?:conversation|discussion)|^discussion\b|\bcomments?\W*$",
     re.I,
 )
+_POSTED_BY = re.compile(r"^(?:comment )?posted by\b", re.I)
 _CUE_BITS = fu.BITS["date"] | fu.BITS["comments"]
 
 
 def header_kind(s: str) -> int:
     """2 for a header only comments have ("Jane says:", "Reply", "(Score:2)"), 1 for a date with a time of day
-    or "3 hours ago" on a line of its own (live blogs have those too), 0 for any other line."""
+    or "3 hours ago" on a line of its own (live blogs have those too), 0 for any other line. "Posted by" a name
+    with a date and a time counts as a comment's header: an article has one such line, not a chain."""
     if _SAYS.match(s) or _ACTION.match(s):
         return 2
-    if (_TIME.search(s) and (_DATE_WORD.search(s) or "@" in s)) or _AGO.search(s):
-        return 1
-    return 0
+    if _TIME.search(s) and (_DATE_WORD.search(s) or "@" in s):
+        return 2 if _POSTED_BY.match(s) else 1  # "Posted by: Jane | Jan 10, 2008 4:49 PM"
+    return 1 if _AGO.search(s) else 0
 
 
 def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks: list[int | None]) -> list[range]:
@@ -67,20 +69,31 @@ def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks
     prose = [counts[i] if keep[i] and counts[i] >= PROSE_LINE else 0 for i in range(len(lines))]
     threads: list[range] = []
     for chain in _chains(sorted(kinds)):
-        if len(chain) < MIN_HEADERS:
-            continue
-        first, last = chain[0][0], chain[-1][-1]
-        above = range(first - 1, max(-1, first - 1 - HEADING_ABOVE), -1)
-        heading = next((j for j in above if _is_heading(lines[j])), None)
-        strong = sum(any(kinds[i] == 2 for i in group) for group in chain)
-        if strong < MIN_HEADERS and heading is None:
-            continue  # dates with times alone: a live blog unless a comments heading opens them
-        start = heading if heading is not None else _name_above(first, lines, counts, prose)
-        end = _text_below(last, keep, len(lines))
-        before, after = sum(prose[:start]), sum(prose[end:])
-        if before >= MIN_PROSE_BEFORE and after <= before:
-            threads.append(range(start, end))
+        # The chain may open with the article's own dated byline: it starts at the first header that passes.
+        found = (_thread(chain[k:], lines, keep, counts, kinds, prose) for k in range(len(chain) - MIN_HEADERS + 1))
+        if thread := next((t for t in found if t is not None), None):
+            threads.append(thread)
     return threads
+
+
+def _thread(
+    chain: list[list[int]],
+    lines: list[str],
+    keep: list[bool],
+    counts: list[int],
+    kinds: dict[int, int],
+    prose: list[int],
+) -> range | None:
+    """The span of a chain of comment headers when it is a thread below the article's prose, else None."""
+    first, last = chain[0][0], chain[-1][-1]
+    above = range(first - 1, max(-1, first - 1 - HEADING_ABOVE), -1)
+    heading = next((j for j in above if _is_heading(lines[j])), None)
+    if heading is None and sum(any(kinds[i] == 2 for i in group) for group in chain) < MIN_HEADERS:
+        return None  # dates with times alone: a live blog unless a comments heading opens them
+    start = heading if heading is not None else _name_above(first, lines, counts, prose)
+    end = _text_below(last, keep, len(lines))
+    before, after = sum(prose[:start]), sum(prose[end:])
+    return range(start, end) if before >= MIN_PROSE_BEFORE and after <= before else None
 
 
 def _may_be_header(s: str, mask: int | None) -> bool:
