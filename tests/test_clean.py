@@ -353,3 +353,72 @@ def test_the_url_slug_tells_the_headline_from_a_subheading():
     head = [*MENU, HEADLINE, "Share", "What the council decided", "By Maria Costa"]
     url = "https://news.example/2025/03/04/lisbon-council-turns-old-tram-depot-into-public-library"
     assert cleaned(page(head=head), url=url).title == HEADLINE
+
+
+COMMENT_TEXTS = [
+    "I walk past that depot every morning and I am glad the council finally listened to the people who live here.",
+    "A library is a fine idea, but I hope they keep the old tram tracks in the floor so that children can see them.",
+    "Twelve million euros is a lot of money when the school on our street still has a leaking roof every winter.",
+    "My grandfather drove the last tram out of that depot, and he would have loved to see it full of books again.",
+]
+
+
+def _thread(*header: str) -> list[str]:
+    """Reader comments, each opened by ``header`` lines (``{n}``: the comment's number)."""
+    names = ["Ana Ribeiro", "jsmith", "Tomas P.", "Helena Duarte"]
+    return [
+        line
+        for n, text in enumerate(COMMENT_TEXTS)
+        for line in [*(h.format(name=names[n], n=n + 10) for h in header), text]
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("{name} says:", "March 4, 2025 at {n}:12 am", "Reply"),  # WordPress
+        ("by {name} ( 3164{n} ) writes:", "on Tuesday March 04, 2025 @{n}:14PM (#658704{n})"),  # slashdot
+        ("{name}", "March 4, 2025, {n}:46 pm", "Report", "Like"),  # a blog's name and time, actions after
+    ],
+)
+def test_a_comment_thread_below_the_article_goes_as_comments(header):
+    # No "12 Comments" line above them: the thread is told by its recurring comment headers.
+    tail = ["Share this article", *_thread(*header), "Privacy Policy", "© 2025 The Daily Example"]
+    a = cleaned(page(tail=tail))
+    for p in PARAGRAPHS[1:]:
+        assert p in a.body
+    r = reasons(a)
+    for text in COMMENT_TEXTS:
+        assert text not in a.body
+        assert r[text] == fu.COMMENTS
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ("{n}:14 am",),  # a live blog's entries
+        ("March 4, 2025, {n}:46 pm",),  # dated updates
+        ("Posted {n}:05 GMT, Tuesday March 4, 2025",),
+        ("{name}, resident, March 3, 2025, {n}:30 am:",),  # people quoted with dates
+    ],
+)
+def test_a_live_blog_or_dated_quotes_are_kept_whole(header):
+    # The same shape as a thread of comments, but no comments heading opens it and nothing only comments have.
+    a = cleaned(page(tail=_thread(*header)))
+    for text in PARAGRAPHS[1:] + COMMENT_TEXTS:
+        assert text in a.body
+    assert fu.COMMENTS not in {r.reason for r in a.removed}
+
+
+def test_dated_entries_below_a_comments_heading_go():
+    a = cleaned(
+        page(
+            tail=[
+                "59 Comments on “Lisbon council turns old tram depot”",
+                *_thread("{name}", "March 4, 2025, {n}:46 pm"),
+            ]
+        )
+    )
+    assert PARAGRAPHS[-1] in a.body
+    for text in COMMENT_TEXTS:
+        assert reasons(a)[text] == fu.COMMENTS

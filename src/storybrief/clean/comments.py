@@ -18,7 +18,7 @@ from . import furniture as fu
 HEADER_WORDS = 12  # a comment header is a short line
 MIN_HEADERS = 3  # headers (groups of header lines) in a chain before it is a thread
 CHAIN_GAP = 25  # lines: a comment's text between two headers, at most
-GROUP_GAP = 2  # lines: header lines this close are one comment's header ("Jane", "March 3, 2025, 9:46 pm")
+GROUP_GAP = 1  # lines: header lines next to each other are one comment's header ("Jane", "March 3, 2025, 9:46 pm")
 HEADING_ABOVE = 4  # lines: how far above the first header a comments heading may stand
 MIN_PROSE_BEFORE = 80  # words of kept prose the article must have above a thread
 PROSE_LINE = 8  # words: a kept line this long is prose
