@@ -2,6 +2,7 @@
 
     python bench/clean.py ../shared/data [--files l3s,wcxb] [--limit N] [--weights W.py] [--html] [--worst 10]
     python bench/clean.py ../shared/data --against /tmp/before/src   # speed against another checkout, page by page
+    python bench/clean.py ../shared/data --threads    # comment threads removed: kept words cut, how many in the gold
 
 For each page, ``clean`` gets only the page text (and the URL where the row has one) and its output is
 scored against the annotated article text: token P/R/F1 (bag of lowercased \\w+ tokens), mean over pages.
@@ -185,6 +186,38 @@ def compare_speed(name: str, rows: list[dict], src: str) -> None:
     print(f"| {name} | {len(rows)} | {1 / st.median(theirs):.0f} | {1 / st.median(mine):.0f} | {ratio:.2f} | {same} |")
 
 
+def thread_cuts(name: str, rows: list[dict]) -> None:
+    """False cuts of the comment-thread rule: the kept lines it removed, and those whose text (their first 80
+    characters, six words or more) occurs in the annotated article text, listed by page."""
+    import storybrief.clean as sc
+
+    found = []
+    real = sc.comment_threads
+
+    def spy(lines: list[str], keep: list[bool], *rest) -> list[range]:
+        found.append((lines, keep, real(lines, keep, *rest)))
+        return found[-1][2]
+
+    sc.comment_threads = spy
+    pages = cut = in_gold = 0
+    try:
+        for row in rows:
+            found.clear()
+            clean(Article(id=row["id"], text=row["page_text"], url=row.get("url") or None))
+            if not found or not found[0][2]:
+                continue
+            lines, keep, threads = found[0]
+            gold = " ".join(row["gold"].split())
+            kept = [lines[i] for t in threads for i in t if keep[i]]
+            words = [len(s.split()) for s in kept if len(s.split()) >= 6 and " ".join(s.split())[:80] in gold]
+            pages, cut, in_gold = pages + 1, cut + sum(len(s.split()) for s in kept), in_gold + sum(words)
+            if words:
+                print(f"  {name}/{row['id']}: {sum(words)} words cut that the annotation has", file=sys.stderr)
+    finally:
+        sc.comment_threads = real
+    print(f"| {name} | {len(rows)} | {pages} | {cut} | {in_gold} |")
+
+
 def _output(a) -> tuple:
     """Everything ``clean`` decides about a page: body, metadata, status, and every removed line with its reason."""
     removed = tuple((r.text, r.reason, r.line) for r in a.removed)
@@ -213,6 +246,7 @@ def main() -> None:
     ap.add_argument("--html", action="store_true", help="also score the L3S rows that carry HTML")
     ap.add_argument("--worst", type=int, default=8, help="list this many worst sites (0: none)")
     ap.add_argument("--dump", help="write each page's P/R/F1 and comment lines removed to this JSON file")
+    ap.add_argument("--threads", action="store_true", help="only count the kept words comment threads removed")
     ap.add_argument("--against", help="only time clean against this other checkout's src/ folder, page by page")
     args = ap.parse_args()
     if args.against:
@@ -222,6 +256,12 @@ def main() -> None:
         )
         for name in args.files.split(","):
             compare_speed(name, load(args.data, FILES[name], args.limit), args.against)
+        return
+    if args.threads:
+        print("| file | pages | pages with a thread | kept words removed | of them in the annotation |")
+        print("| --- | --- | --- | --- | --- |")
+        for name in args.files.split(","):
+            thread_cuts(name, load(args.data, FILES[name], args.limit))
         return
     if args.weights:
         use_weights(args.weights)

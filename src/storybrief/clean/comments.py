@@ -12,6 +12,7 @@ heading ("59 Comments on ...", "Leave a Reply", "Responses").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from . import furniture as fu
 
@@ -60,7 +61,7 @@ def header_kind(s: str) -> int:
     return 1 if ("ago" in s or "Ago" in s or "AGO" in s) and _AGO.search(s) else 0
 
 
-def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks: list[int | None]) -> list[range]:
+def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks: Sequence[int | None]) -> list[range]:
     """The spans of ``lines`` that are reader-comment threads below the article (empty on nearly every page)."""
     kinds = {i: k for i in _candidates(lines, counts, masks) if (k := header_kind(lines[i]))}
     if len(kinds) < MIN_HEADERS:
@@ -95,7 +96,7 @@ def _thread(
     return range(start, end) if before >= MIN_PROSE_BEFORE and after <= before else None
 
 
-def _candidates(lines: list[str], counts: list[int], masks: list[int | None]) -> list[int]:
+def _candidates(lines: list[str], counts: list[int], masks: Sequence[int | None]) -> list[int]:
     """The short lines that may be comment headers: a date or a comments word among their families, a last ":" or
     ")" ("Jane says:", "(Score:2)"), a first digit ("12 points"), or a bare "Report". (One comprehension, the
     cheapest test first: the regular expressions then run on about one line in ten.)"""
