@@ -403,8 +403,9 @@ def test_a_comment_thread_below_the_article_goes_as_comments(header):
     ],
 )
 def test_a_live_blog_or_dated_quotes_are_kept_whole(header):
-    # The same shape as a thread of comments, but no comments heading opens it and nothing only comments have.
-    a = cleaned(page(tail=_thread(*header)))
+    # The same shape as a thread of comments, but no comments heading opens it and nothing only comments have (a
+    # sentence that ends in "comment." is no heading).
+    a = cleaned(page(tail=["The mayor's office did not respond to a request for comment.", *_thread(*header)]))
     for text in PARAGRAPHS[1:] + COMMENT_TEXTS:
         assert text in a.body
     assert fu.COMMENTS not in {r.reason for r in a.removed}

@@ -108,7 +108,8 @@ def _candidates(lines: list[str], counts: list[int], masks: Sequence[int | None]
 
 
 def _is_heading(s: str) -> bool:
-    return len(s.split()) <= HEADER_WORDS and bool(_HEADING.search(s))
+    """A comments heading: short, no sentence ("... did not respond to a request for comment." is none)."""
+    return not s.endswith((".", "!", "?")) and len(s.split()) <= HEADER_WORDS and bool(_HEADING.search(s))
 
 
 def _chains(headers: list[int]) -> list[list[list[int]]]:
