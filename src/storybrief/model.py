@@ -6,6 +6,7 @@ This module imports nothing of the stages. Every stage takes and returns these o
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 USED = "used"
@@ -96,7 +97,7 @@ class Group:
         """The ids of the articles that carry this fact, in first-seen order."""
         return list(dict.fromkeys(s.article_id for s in self.sentences))
 
-    @property
+    @cached_property  # asked for many times by the methods; a group's sentences are fixed once aligned
     def representative(self) -> Sentence:
         """The sentence shown for the group: the earliest in its article, then the longest."""
         return min(self.sentences, key=lambda s: (s.index, -len(s.text)))
