@@ -91,6 +91,28 @@ def test_headline_byline_date_and_dateline_are_found():
         ([HEADLINE, "Bypass road", "March 4, 2025"], None),  # "By" glued only to a capitalised word
         ([HEADLINE, "Written by", "March 4, 2025"], None),  # a label is no name
         ([HEADLINE, "Wellness & Prevention", "March 4, 2025"], None),  # nor a section joined by "&"
+        # the date glued to the name, or after a separator or a full stop
+        ([HEADLINE, "By Maria CostaPublished: Mar 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "By Maria CostaMarch 4, 20255 Mins Read"], "Maria Costa"),
+        ([HEADLINE, "By Maria Costa ⋅ Senior Editor ⋅ Updated March 4, 2025"], "Maria Costa"),
+        ([HEADLINE, "By Maria Costa. Last updated on March 4, 2025"], "Maria Costa"),
+        # two authors; one name of one word, or a team, below an author label
+        ([HEADLINE, "By Maria Costa and João Silva", "March 4, 2025"], "Maria Costa and João Silva"),
+        ([HEADLINE, "Maria Costa and João Silva", "| Guest Columnists", "March 4, 2025"], "Maria Costa and João Silva"),
+        ([HEADLINE, "Written by", "Maria"], "Maria"),
+        ([HEADLINE, "By", "The Lisbon Desk Team"], "The Lisbon Desk Team"),
+        ([HEADLINE, "Article written by:", "Maria Costa"], "Maria Costa"),
+        # someone else's part is no byline
+        ([HEADLINE, "Updated March 4, 2025", "Reviewed by", "Maria Costa"], None),
+        # a byline below the standfirst paragraph, which the line model keeps as text
+        (
+            [
+                HEADLINE,
+                "The council's vote ends a debate that divided the neighbourhood for three years.",
+                "By Maria Costa",
+            ],
+            "Maria Costa",
+        ),
     ],
 )
 def test_byline_forms(head, byline):

@@ -26,11 +26,13 @@ from .metadata import (
     AUTHOR_LABEL,
     BY_ALONE,
     DATE_LINE,
+    OTHER_BY,
     bare_name,
     byline_name,
     date_from_url,
     find_date,
     find_dateline,
+    labelled_name,
     trailing_byline,
 )
 from .scorer import score_lines
@@ -173,18 +175,31 @@ def _header_byline(
         s = lines[i]
         if name := byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None):
             return name, [i]
-        if (BY_ALONE.match(s) or AUTHOR_LABEL.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
+        if (
+            (BY_ALONE.match(s) or AUTHOR_LABEL.match(s))
+            and i + 1 < len(lines)
+            and (name := labelled_name(lines[i + 1]))
+        ):
             return name, [i, i + 1]
         close = h is not None and h < i <= h + 3
         near = close or (h is not None and h < i < first_prose)
-        if bare is None and near and _dated(lines, i) and (name := bare_name(s)):
+        if bare is None and near and _dated(lines, i) and not _other_by(lines, i) and (name := bare_name(s)):
             bare = (name, [i], close)
+    # "By Jane Doe" kept as text just below the first paragraph (a standfirst came first)
+    for i in range(first_prose, min(len(lines), first_prose + 4)):
+        if keep[i] and counts[i] <= 8 and (name := byline_name(lines[i])) and bare_name(name):
+            return name, [i]
     if bare is None:
         return None
     name, named, close = bare
     if not close and (boxed := _page_byline(lines, counts, keep)):
         return boxed, []
     return name, named
+
+
+def _other_by(lines: list[str], i: int) -> bool:
+    """Whether the line above line i names someone else's part ("Reviewed by", "Photo by")."""
+    return i > 0 and bool(OTHER_BY.match(lines[i - 1])) and not BY_ALONE.match(lines[i - 1])
 
 
 def _dated(lines: list[str], i: int) -> bool:

@@ -37,12 +37,24 @@ _BYLINE = re.compile(
 # A date line that names its author at the end: "Published August 7, 2023 by Jane Doe".
 _TRAILING_BY = re.compile(r"\s(?:by|By|BY)\s+([^\d,|·•]+?)\s*$")
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][^\W\d_.'’-]*(?:[.'’-][^\W\d_]*)*\.?|de|van|von|der|da|del|la|le|bin|and|&)$")
-_NAME_END = re.compile(r"\s+(?:on|at|in|for|updated|published|posted)\s.*$|\s*(?:[|·•—–(,]|\s-\s).*$", re.I)
+_NAME_END = re.compile(
+    r"\s+(?:on|at|in|for|updated|published|posted)\s.*$|\s*(?:[|·•⋅—–(,]|\s-\s).*$"
+    # a page's inline elements run together: the date glued to the name ("Jane DoePublished: Jan 29, 2025",
+    # "Jane DoeJanuary 14, 2026"); a sentence after the name ("Jane Doe. Last updated ...")
+    r"|(?-i:(?<=[a-z])(?:Published|Updated|Posted|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*\d)).*$"
+    r"|(?-i:(?<=[a-z]{3}))\.\s.*$",
+    re.I,
+)
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
+_AND = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _NOT_NAME = frozenset("the of for to in on by with how what why best new top your our and &".split())
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
 # "Authors" is as often a menu item).
-BY_ALONE = re.compile(r"^(?:(?:written|posted|words|reporting|article|story|post)\s+)?by:?$", re.I)
+BY_ALONE = re.compile(
+    r"^(?:(?:article|story|post)\s+)?(?:(?:written|posted|words|reporting|article|story|post)\s+)?by:?$", re.I
+)
+# A line naming someone other than the author on the next line ("Reviewed by", "Fact checked by", "Photo by").
+OTHER_BY = re.compile(r"^\w[\w -]{0,30}\sby:?$", re.I)
 AUTHOR_LABEL = re.compile(r"^authors?(?:\(s\))?:?$", re.I)
 
 
@@ -103,13 +115,32 @@ def trailing_byline(line: str) -> str | None:
 
 def bare_name(line: str) -> str | None:
     """A bare author line's name: two to four capitalised words ("Jane Doe", "LEONARDO GARCIA",
-    "Lance Ryan (Content Manager)" -> "Lance Ryan"), or None."""
+    "Lance Ryan (Content Manager)" -> "Lance Ryan"); two or more such names joined by "and" or "&" ("Jane Doe
+    and John Roe": each of two words or more, so a section label "Food & Drink" is none); or None."""
     name = _ROLE.sub("", line).strip()
+    if " and " in name or " & " in name:
+        names = _AND.split(name)
+        return name if len(names) <= 4 and all(map(_one_name, names)) else None
+    return _one_name(name)
+
+
+def _one_name(name: str) -> str | None:
     parts = name.split()
     if not 2 <= len(parts) <= 4 or any(p.lower() in _NOT_NAME for p in parts):
         return None
     ok = all(_NAME_WORD.match(p) for p in parts) and all(p[0].isupper() for p in parts if len(p) > 3)
     return name if ok and parts[0][0].isupper() else None
+
+
+def labelled_name(line: str) -> str | None:
+    """The name on the line below an author label ("By", "Written by", "Author"): a bare name, or up to five
+    words that open with a capital and hold no digit or sentence end ("Eliz", "The Investopedia Team")."""
+    if name := bare_name(line):
+        return name
+    name = _ROLE.sub("", line).strip()
+    words = name.split()
+    ok = 1 <= len(words) <= 5 and len(name) <= 40 and name[:1].isupper() and not name.endswith((".", "!", "?", ":"))
+    return name if ok and not any(ch.isdigit() for ch in name) else None
 
 
 def find_dateline(first_paragraph: str) -> tuple[str, int] | None:
