@@ -119,6 +119,20 @@ def test_byline_forms(head, byline):
     assert cleaned(page(head=[*MENU, *head])).byline == byline
 
 
+def test_a_menu_of_by_lines_is_no_byline():
+    menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
+    assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None
+    # other stories' bylines listed below the article are not this one's either
+    related = ["More stories", "Old bridge reopens", "by Ana Lima", "New park for the east side", "by Rui Sousa"]
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=related)).byline is None
+
+
+def test_a_label_in_words_the_text_writes_in_lower_case_is_no_byline():
+    head = [*MENU, HEADLINE, "Public Library", "March 4, 2025"]
+    assert cleaned(page(head=head)).byline is None  # "public" and "library" are words of the text
+    assert cleaned(page(head=[*MENU, HEADLINE, "Maria Costa", "March 4, 2025"])).byline == "Maria Costa"
+
+
 @pytest.mark.parametrize(
     "line",
     [f"Home > Local > {HEADLINE}", f"{HEADLINE} | Local | The Daily Example", f"{HEADLINE} – Example News"],

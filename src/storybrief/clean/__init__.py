@@ -184,17 +184,25 @@ def _header_byline(
         close = h is not None and h < i <= h + 3
         near = close or (h is not None and h < i < first_prose)
         if bare is None and near and _dated(lines, i) and not _other_by(lines, i) and (name := bare_name(s)):
-            bare = (name, [i], close)
-    # "By Jane Doe" kept as text just below the first paragraph (a standfirst came first)
+            bare = None if _plain_words(name, lines) else (name, [i], close)
+    # "By Jane Doe" kept as text just below the first paragraph (a standfirst came first). The line stays in the
+    # body: annotators differ on it (L3S counts such a line as article text, WCXB does not), so only the name is read.
     for i in range(first_prose, min(len(lines), first_prose + 4)):
         if keep[i] and counts[i] <= 8 and (name := byline_name(lines[i])) and bare_name(name):
-            return name, [i]
+            return name, []
     if bare is None:
         return None
     name, named, close = bare
     if not close and (boxed := _page_byline(lines, counts, keep)):
         return boxed, []
     return name, named
+
+
+def _plain_words(name: str, lines: list[str]) -> bool:
+    """Whether every word of a capitalised name also stands in lower case on the page: a label ("Customer
+    Engagement", "Smart Home", "Get Started"), not a person's name, whose words the text writes capitalised."""
+    text = " ".join(lines)
+    return all(f" {w} " in text for w in name.lower().split())
 
 
 def _other_by(lines: list[str], i: int) -> bool:
@@ -240,9 +248,14 @@ def _opening_paragraphs(kept: list[str], kept_at: list[int], headline_at: int) -
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
     # Both forms open with by/written/words/posted/author/reporting: only such lines are looked at (picked in C).
-    for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
+    at = list(compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))))
+    named = [i for i in at if counts[i] <= 10 and byline_name(lines[i])]
+    for i in at:
         s = lines[i]
-        if counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name):
+        # "By" lines in a list are a menu ("By Industry", "By Role") or other stories' bylines, not this one's
+        listed = any(0 < abs(j - i) <= 12 for j in named)
+        usable = not listed and counts[i] <= 10 and not keep[i]
+        if usable and (name := byline_name(s)) and bare_name(name) and not _plain_words(name, lines):
             return name
         if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name
