@@ -102,6 +102,12 @@ def test_headline_byline_date_and_dateline_are_found():
         ([HEADLINE, "Written by", "Maria"], "Maria"),
         ([HEADLINE, "By", "The Lisbon Desk Team"], "The Lisbon Desk Team"),
         ([HEADLINE, "Article written by:", "Maria Costa"], "Maria Costa"),
+        # a name and a date on one line, between separators; a name with a job title below it
+        ([HEADLINE, "Maria Costa • Mar 4, 2025", "Share"], "Maria Costa"),
+        ([HEADLINE, "Mar. 4, 2025 · Maria Costa", "Share"], "Maria Costa"),
+        ([HEADLINE, "Maria Costa", "Senior Staff Writer", "Share"], "Maria Costa"),
+        ([HEADLINE, "Maria Costa", "Lisbon", "Share"], None),  # a bare name needs a date or a job title
+        ([HEADLINE, "Text by Maria Costa"], "Maria Costa"),
         # someone else's part is no byline
         ([HEADLINE, "Updated March 4, 2025", "Reviewed by", "Maria Costa"], None),
         # a byline below the standfirst paragraph, which the line model keeps as text

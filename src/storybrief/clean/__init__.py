@@ -30,8 +30,10 @@ from .metadata import (
     bare_name,
     byline_name,
     date_from_url,
+    dated_name,
     find_date,
     find_dateline,
+    is_role,
     labelled_name,
     trailing_byline,
 )
@@ -173,7 +175,9 @@ def _header_byline(
     bare = None
     for i in span:
         s = lines[i]
-        if name := byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None):
+        if (name := byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None)) and not _listed(
+            lines, counts, i
+        ):
             return name, [i]
         if (
             (BY_ALONE.match(s) or AUTHOR_LABEL.match(s))
@@ -183,7 +187,7 @@ def _header_byline(
             return name, [i, i + 1]
         close = h is not None and h < i <= h + 3
         near = close or (h is not None and h < i < first_prose)
-        if bare is None and near and _dated(lines, i) and not _other_by(lines, i) and (name := bare_name(s)):
+        if bare is None and near and not _other_by(lines, i) and (name := _bare_byline(lines, counts, i)):
             bare = None if _plain_words(name, lines) else (name, [i], close)
     # "By Jane Doe" kept as text just below the first paragraph (a standfirst came first). The line stays in the
     # body: annotators differ on it (L3S counts such a line as article text, WCXB does not), so only the name is read.
@@ -198,6 +202,12 @@ def _header_byline(
     return name, named
 
 
+def _listed(lines: list[str], counts: list[int], i: int) -> bool:
+    """Whether a "By" line stands in a list of them: a menu ("By Industry", "By Role") or other stories' bylines."""
+    near = range(max(0, i - 12), min(len(lines), i + 13))
+    return any(j != i and counts[j] <= 10 and lines[j][:1] in "bB" and byline_name(lines[j]) for j in near)
+
+
 def _plain_words(name: str, lines: list[str]) -> bool:
     """Whether every word of a capitalised name also stands in lower case on the page: a label ("Customer
     Engagement", "Smart Home", "Get Started"), not a person's name, whose words the text writes capitalised."""
@@ -210,10 +220,19 @@ def _other_by(lines: list[str], i: int) -> bool:
     return i > 0 and bool(OTHER_BY.match(lines[i - 1])) and not BY_ALONE.match(lines[i - 1])
 
 
+def _bare_byline(lines: list[str], counts: list[int], i: int) -> str | None:
+    """The name of line i when it is a bare author line: a name with a date on the line or within two lines, or
+    with a job title on the line below."""
+    s = lines[i]
+    if counts[i] <= 12 and (name := dated_name(s)):
+        return name
+    if (_dated(lines, i) or (i + 1 < len(lines) and is_role(lines[i + 1]))) and not fu.families(s, True):
+        return bare_name(s)
+    return None
+
+
 def _dated(lines: list[str], i: int) -> bool:
-    """Whether line i is no known furniture and a line within two of it holds a date."""
-    if fu.families(lines[i], True):
-        return False
+    """Whether a line within two of line i holds a date."""
     return any("date" in fu.families(lines[j], True) for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
@@ -248,14 +267,10 @@ def _opening_paragraphs(kept: list[str], kept_at: list[int], headline_at: int) -
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
     # Both forms open with by/written/words/posted/author/reporting: only such lines are looked at (picked in C).
-    at = list(compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))))
-    named = [i for i in at if counts[i] <= 10 and byline_name(lines[i])]
-    for i in at:
+    for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
         s = lines[i]
-        # "By" lines in a list are a menu ("By Industry", "By Role") or other stories' bylines, not this one's
-        listed = any(0 < abs(j - i) <= 12 for j in named)
-        usable = not listed and counts[i] <= 10 and not keep[i]
-        if usable and (name := byline_name(s)) and bare_name(name) and not _plain_words(name, lines):
+        usable = counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name)
+        if usable and not _listed(lines, counts, i) and not _plain_words(name, lines):
             return name
         if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name

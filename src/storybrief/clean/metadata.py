@@ -31,7 +31,8 @@ _DATELINE = re.compile(
 )
 _BYLINE = re.compile(
     # "By" glued to the name ("ByJane Doe": a page's inline elements run together) only as written
-    r"^(?:(?:by|written by|words by|posted by|author|reporting by)(?:\s*:\s*|\s+)|(?-i:By)(?=[A-Z][a-z]))(.+?)\s*$",
+    r"^(?:(?:by|(?:written|words|posted|reporting|text|story|article) by|author)(?:\s*:\s*|\s+)|(?-i:By)(?=[A-Z][a-z]))"
+    r"(.+?)\s*$",
     re.I,
 )
 # A date line that names its author at the end: "Published August 7, 2023 by Jane Doe".
@@ -56,6 +57,14 @@ BY_ALONE = re.compile(
 # A line naming someone other than the author on the next line ("Reviewed by", "Fact checked by", "Photo by").
 OTHER_BY = re.compile(r"^\w[\w -]{0,30}\sby:?$", re.I)
 AUTHOR_LABEL = re.compile(r"^authors?(?:\(s\))?:?$", re.I)
+# A name and a date on one line, between separators ("Jane Doe • Oct 20, 2025", "Dec. 19, 2025 · Jane Doe").
+_PARTS = re.compile(r"\s*[|·•⋅]\s*|\s+[-–—]\s+|(?<=[a-z])-\s+")
+# Job titles: a line of them below a bare name says it is the author's ("Jane Doe / Content Editor").
+_ROLE_WORDS = frozenset(
+    "writer editor reporter correspondent journalist columnist contributor contributing author staff analyst "
+    "founder co-founder ceo director manager expert specialist strategist consultant blogger editor-in-chief "
+    "researcher professor".split()
+)
 
 
 def _month_number(name: str) -> int:
@@ -141,6 +150,23 @@ def labelled_name(line: str) -> str | None:
     words = name.split()
     ok = 1 <= len(words) <= 5 and len(name) <= 40 and name[:1].isupper() and not name.endswith((".", "!", "?", ":"))
     return name if ok and not any(ch.isdigit() for ch in name) else None
+
+
+def dated_name(line: str) -> str | None:
+    """The name of a line that holds a name and a date between separators ("Jane Doe • Oct 20, 2025"), or None."""
+    parts = _PARTS.split(line)
+    if not 2 <= len(parts) <= 4:
+        return None
+    for name, rest in ((parts[0], parts[1:]), (parts[-1], parts[:-1])):
+        if (found := bare_name(name)) and any(find_date(p) for p in rest):
+            return found
+    return None
+
+
+def is_role(line: str) -> bool:
+    """Whether a short line names a job ("Content Editor", "Senior Staff Writer", "Co-founder of Acme")."""
+    words = line.lower().replace(",", " ").split()
+    return 0 < len(words) <= 6 and not _ROLE_WORDS.isdisjoint(words)
 
 
 def find_dateline(first_paragraph: str) -> tuple[str, int] | None:
