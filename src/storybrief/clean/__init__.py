@@ -175,9 +175,8 @@ def _header_byline(
     bare = None
     for i in span:
         s = lines[i]
-        if (name := byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None)) and not _listed(
-            lines, counts, i
-        ):
+        name = byline_name(s) or (trailing_byline(s) if counts[i] <= 12 else None)
+        if name and not _listed(lines, counts, i):
             return name, [i]
         if (
             (BY_ALONE.match(s) or AUTHOR_LABEL.match(s))
@@ -203,9 +202,11 @@ def _header_byline(
 
 
 def _listed(lines: list[str], counts: list[int], i: int) -> bool:
-    """Whether a "By" line stands in a list of them: a menu ("By Industry", "By Role") or other stories' bylines."""
+    """Whether a "By" line stands in a list of them naming others: a menu ("By Industry", "By Role") or other
+    stories' bylines (the same byline twice is no list: a page may repeat its header)."""
     near = range(max(0, i - 12), min(len(lines), i + 13))
-    return any(j != i and counts[j] <= 10 and lines[j][:1] in "bB" and byline_name(lines[j]) for j in near)
+    name = byline_name(lines[i])
+    return any(counts[j] <= 10 and lines[j][:1] in "bB" and byline_name(lines[j]) not in (None, name) for j in near)
 
 
 def _plain_words(name: str, lines: list[str]) -> bool:
