@@ -108,6 +108,10 @@ def test_headline_byline_date_and_dateline_are_found():
         ([HEADLINE, "Maria Costa", "Senior Staff Writer", "Share"], "Maria Costa"),
         ([HEADLINE, "Maria Costa", "Lisbon", "Share"], None),  # a bare name needs a date or a job title
         ([HEADLINE, "Text by Maria Costa"], "Maria Costa"),
+        # a one-word name just below the headline, next to a date; not a date label, nor a word of the text
+        ([HEADLINE, "Maria", "March 4, 2025"], "Maria"),
+        ([HEADLINE, "Published", "March 4, 2025"], None),
+        ([HEADLINE, "Library", "March 4, 2025"], None),
         # someone else's part is no byline
         ([HEADLINE, "Updated March 4, 2025", "Reviewed by", "Maria Costa"], None),
         # a byline below the standfirst paragraph, which the line model keeps as text

@@ -35,6 +35,7 @@ from .metadata import (
     find_dateline,
     is_role,
     labelled_name,
+    single_name,
     trailing_byline,
 )
 from .scorer import score_lines
@@ -186,8 +187,11 @@ def _header_byline(
             return name, [i, i + 1]
         close = h is not None and h < i <= h + 3
         near = close or (h is not None and h < i < first_prose)
-        if bare is None and near and not _other_by(lines, i) and (name := _bare_byline(lines, counts, i)):
-            bare = None if _plain_words(name, lines) else (name, [i], close)
+        if bare is None and near and not _other_by(lines, i):
+            name = _bare_byline(lines, counts, i) or (
+                _single_byline(lines, i) if h is not None and i <= h + 2 else None
+            )
+            bare = None if not name or _plain_words(name, lines) else (name, [i], close)
     # "By Jane Doe" kept as text just below the first paragraph (a standfirst came first). The line stays in the
     # body: annotators differ on it (L3S counts such a line as article text, WCXB does not), so only the name is read.
     for i in range(first_prose, min(len(lines), first_prose + 4)):
@@ -229,6 +233,13 @@ def _bare_byline(lines: list[str], counts: list[int], i: int) -> str | None:
         return name
     if (_dated(lines, i) or (i + 1 < len(lines) and is_role(lines[i + 1]))) and not fu.families(s, True):
         return bare_name(s)
+    return None
+
+
+def _single_byline(lines: list[str], i: int) -> str | None:
+    """A one-word name on line i with a date on the line above or below it ("Susan / December 9, 2024")."""
+    if (name := single_name(lines[i])) and not fu.families(name, True):
+        return name if any(find_date(lines[j]) for j in (i - 1, i + 1) if 0 <= j < len(lines)) else None
     return None
 
 

@@ -48,6 +48,7 @@ _NAME_END = re.compile(
 )
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
 _AND = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+_DATE_LABELS = frozenset("published updated posted modified date".split())
 _NOT_NAME = frozenset("the of for to in on by with how what why best new top your our and &".split())
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
 # "Authors" is as often a menu item).
@@ -150,6 +151,12 @@ def labelled_name(line: str) -> str | None:
     words = name.split()
     ok = 1 <= len(words) <= 5 and len(name) <= 40 and name[:1].isupper() and not name.endswith((".", "!", "?", ":"))
     return name if ok and not any(ch.isdigit() for ch in name) else None
+
+
+def single_name(line: str) -> str | None:
+    """A one-word name ("Susan", "Newsdesk"): one capitalised word of letters, not in capitals, no date label."""
+    ok = 3 <= len(line) <= 20 and line.isalpha() and line[0].isupper() and not line.isupper()
+    return line if ok and line.lower() not in _DATE_LABELS else None
 
 
 def dated_name(line: str) -> str | None:
