@@ -314,21 +314,45 @@ def clean(article: Article) -> Article:
     _take_date_line(article, numbered, removed)
     lines = [s for _, s in numbered]
     article.date = article.date or date_from_url(article.url)  # /2018/01/17/ in a URL is the publication date
+    labels = _label_lines(article, lines, icon_words)
+    keep, counts, _, _, taken = labels
+    kept, kept_at = _sort_lines(numbered, labels, icon_words, removed)
+    headline_at = next((i for i, r in taken.items() if r == fu.HEADLINE), -1)
+    _cut_dateline(article, kept, kept_at, headline_at, numbered, removed)
+    article.body = "\n".join(kept)
+    article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed
+    article.byline = article.byline or _page_byline(lines, counts, keep)
+    article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
+    if not article.body.strip():
+        article.reject("no article text left after cleaning")
+    return article
+
+
+_Labels = tuple[list[bool], list[int], list[int], Sequence[int | None], dict[int, str]]
+
+
+def _label_lines(article: Article, lines: list[str], icon_words: bool) -> _Labels:
+    """Each line's keep flag, word count, glued-run count and family mask, and the lines taken by reason
+    (header metadata, comment threads); sets the header metadata of ``article``."""
     if article.extra.get("from_html"):
         # trafilatura already took the article out of the page and gave its metadata; the line model (made
         # for whole-page dumps) would cut its subheadings and list items, so only sure furniture goes.
         keep = [not furniture_reason(s) for s in lines]
-        counts = [len(s.split()) for s in lines]
-        glued = [fu.ICON_SCORE] * len(lines)
-        masks: Sequence[int | None] = [None] * len(lines)
-        taken: dict[int, str] = {}
-    else:
-        keep, counts, probs, glued, masks = keep_mask(lines, icon_words)
-        taken = _header_metadata(article, lines, keep, counts, probs, masks)
-        for thread in comment_threads(lines, keep, counts, masks):  # comments are prose: the model keeps them
-            taken.update((i, fu.COMMENTS) for i in thread if i not in taken)
+        return keep, [len(s.split()) for s in lines], [fu.ICON_SCORE] * len(lines), [None] * len(lines), {}
+    keep, counts, probs, glued, masks = keep_mask(lines, icon_words)
+    taken = _header_metadata(article, lines, keep, counts, probs, masks)
+    for thread in comment_threads(lines, keep, counts, masks):  # comments are prose: the model keeps them
+        taken.update((i, fu.COMMENTS) for i in thread if i not in taken)
+    return keep, counts, glued, masks, taken
+
+
+def _sort_lines(
+    numbered: list[tuple[int, str]], labels: _Labels, icon_words: bool, removed: list[Removed]
+) -> tuple[list[str], list[int]]:
+    """The kept lines and the index of each among the page's lines; the others go to ``removed`` with a reason."""
+    keep, counts, glued, masks, taken = labels
     kept: list[str] = []
-    kept_at: list[int] = []  # the index of each kept line among the page's lines
+    kept_at: list[int] = []
     in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
     for i, (n, s) in enumerate(numbered):
         if keep[i] and i not in taken:
@@ -340,18 +364,23 @@ def clean(article: Article) -> Article:
         if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reason = fu.COMMENTS
         removed.append(Removed(s, reason, n))
-    headline_at = next((i for i, r in taken.items() if r == fu.HEADLINE), -1)
-    if (found := _dateline(kept, kept_at, headline_at)) is not None:
-        j, (place, end) = found
-        article.dateline = article.dateline or place
-        kept[j] = kept[j][end:]
-        if not kept[j]:  # "LONDON --" on a line of its own: the line goes, and says why
-            removed.append(Removed(place, fu.DATELINE, numbered[kept_at[j]][0]))
-            del kept[j]
-    article.body = "\n".join(kept)
-    article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed
-    article.byline = article.byline or _page_byline(lines, counts, keep)
-    article.date = article.date or _page_date(lines, counts, next((i for i, k in enumerate(keep) if k), 0))
-    if not article.body.strip():
-        article.reject("no article text left after cleaning")
-    return article
+    return kept, kept_at
+
+
+def _cut_dateline(
+    article: Article,
+    kept: list[str],
+    kept_at: list[int],
+    headline_at: int,
+    numbered: list[tuple[int, str]],
+    removed: list[Removed],
+) -> None:
+    """Take the dateline off the opening paragraph (in place) into ``article.dateline``."""
+    if (found := _dateline(kept, kept_at, headline_at)) is None:
+        return
+    j, (place, end) = found
+    article.dateline = article.dateline or place
+    kept[j] = kept[j][end:]
+    if not kept[j]:  # "LONDON --" on a line of its own: the line goes, and says why
+        removed.append(Removed(place, fu.DATELINE, numbered[kept_at[j]][0]))
+        del kept[j]
