@@ -36,19 +36,12 @@ def stop_stems() -> frozenset[str]:
     return frozenset(stems(sorted(stop_words())))
 
 
-_STEMS: dict[str, str] = {}  # a word's stem, kept across stories: news vocabulary repeats
-_MAX_STEMS = 500_000  # beyond this the cache stops growing (memory stays bounded in a long-running service)
+_MAX_WORDS = 500_000  # beyond this the per-word cache stops growing (memory stays bounded in a long-running service)
 
 
 def stems(tokens: list[str]) -> list[str]:
     """Porter stems of lower-cased words (words of three letters or fewer are kept, like rouge-score)."""
-    new = [w for w in dict.fromkeys(tokens) if w not in _STEMS]
-    if new:
-        found = dict(zip(new, _stemmer().stemWords(new), strict=True))
-        if len(_STEMS) < _MAX_STEMS:
-            _STEMS.update(found)
-        return [w if len(w) <= 3 else _STEMS.get(w) or found[w] for w in tokens]
-    return [w if len(w) <= 3 else _STEMS[w] for w in tokens]
+    return [w if len(w) <= 3 else st for w, st in zip(tokens, _stemmer().stemWords(tokens), strict=True)]
 
 
 def words(text: str) -> list[str]:
@@ -64,11 +57,11 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 NUMBER_WORDS = frozenset((_UNITS + " seventeen eighteen nineteen " + _TENS).split())
 
 
-_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}  # word -> (stem, stop word?, content word?), across stories
+_WORD_INFO: dict[str, tuple[str, bool, bool]] = {}  # word -> (stem, stop word?, content word?): news vocabulary repeats
 
 
 def _word_info(tokens: list[str]) -> list[tuple[str, bool, bool]]:
-    """Each token's stem, whether it is a stop word and whether it is a content word (kept like ``_STEMS``)."""
+    """Each token's stem, whether it is a stop word and whether it is a content word (each word worked out once)."""
     info = _WORD_INFO
     new = [w for w in dict.fromkeys(tokens) if w not in info]
     if new:
@@ -77,7 +70,7 @@ def _word_info(tokens: list[str]) -> list[tuple[str, bool, bool]]:
         for w, st in zip(new, stems(new), strict=True):
             sw = w in stop
             found[w] = (st, sw, not (sw or w.isdigit() or w in NUMBER_WORDS))
-        if len(info) < _MAX_STEMS:
+        if len(info) < _MAX_WORDS:
             info.update(found)
         return [info.get(w) or found[w] for w in tokens]
     return [info[w] for w in tokens]
@@ -85,7 +78,7 @@ def _word_info(tokens: list[str]) -> list[tuple[str, bool, bool]]:
 
 def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     """The bigram concepts of a text, and the stems of its content words (non-stop, not numbers)."""
-    info = _word_info(_TOKEN.findall(text.lower()))
+    info = _word_info(words(text))
     bigrams = {(a[0], b[0]) for a, b in pairwise(info) if not (a[1] and b[1])}  # not two stop words
     content = {i[0] for i in info if i[2]}
     return bigrams, content
