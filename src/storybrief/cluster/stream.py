@@ -15,7 +15,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .batch import groups
 from .dedup import DuplicateFinder, signature
 from .features import Features, Vocabulary, idf_table, terms, vector
 from .online import THRESHOLD, WINDOW_DAYS, OnlineClusterer, StoryState, day_number
@@ -108,6 +107,8 @@ class StoryClusterer:
     ) -> None:
         """Group a chunk of the batch (``batch.groups``) and put each group in a story, oldest first; fills
         ``story`` (position -> story) and ``placed`` (id of an original -> story)."""
+        from .batch import groups  # scipy: imported here so `storybrief cluster --help` does not load it
+
         born: set[str] = set()  # the chunk's own groups never merge: the linkage decided
         # copies take part in the grouping (they thicken their event's neighbourhood) but follow their originals
         for group in groups([vecs[i] for i in chunk], [days[i] for i in chunk], self.online.window):
