@@ -145,3 +145,11 @@ def test_a_byte_budget_counts_bytes_not_characters():
     assert cut_bytes("Zürich és São Paulo", 8) == "Zürich"  # "Zürich" is 7 bytes, its space the 8th
     assert cut_bytes("Zürich és São Paulo", 6) == ""  # no whole word fits
     assert cut_bytes("Zürich és São Paulo", 100) == "Zürich és São Paulo"
+
+
+def test_one_budget_rule_sentences_then_bytes_then_words():
+    # the CLI, the Python API and the service all build their budget with Budget.of
+    assert Budget.of(40, sentences=3) == Budget(words=None, sentences=3)
+    assert Budget.of(40, bytes=665) == Budget(words=None, bytes=665)
+    assert Budget.of(40) == Budget(words=40)
+    assert Budget.of(None, default_words=100, whole=True) == Budget(words=100, whole=True)

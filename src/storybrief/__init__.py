@@ -26,9 +26,7 @@ def _budget(words: int | None, sentences: int | None, max_bytes: int | None = No
             raise ValueError(f"{name} must be a positive whole number, not {value!r}")
     if words is None and sentences is None and max_bytes is None:
         raise ValueError("give words, sentences or bytes")
-    if sentences:
-        return Budget(words=None, sentences=sentences)
-    return Budget(words=None, bytes=max_bytes) if max_bytes else Budget(words=words)
+    return Budget.of(words, sentences, max_bytes)
 
 
 def _method(method: str) -> str:

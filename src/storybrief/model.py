@@ -148,6 +148,25 @@ class Budget:
     whole: bool = False
     bytes: int | None = None
 
+    @classmethod
+    def of(
+        cls,
+        words: int | None = None,
+        sentences: int | None = None,
+        bytes: int | None = None,
+        default_words: int = 100,
+        whole: bool = False,
+    ) -> Budget:
+        """The budget that ``sentences``, else ``bytes``, else ``words`` asks for; with none of them,
+        ``default_words`` (a ceiling of whole sentences when ``whole``). One rule for the CLI, API and service."""
+        if sentences:
+            return cls(words=None, sentences=sentences)
+        if bytes:
+            return cls(words=None, bytes=bytes)
+        if words is None:
+            return cls(words=default_words, whole=whole)
+        return cls(words=words)
+
 
 @dataclass
 class BriefSentence:

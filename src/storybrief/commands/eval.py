@@ -86,9 +86,7 @@ def run(args: argparse.Namespace) -> int:
     if baseline not in methods:
         error("--baseline", f"{baseline!r} is not among the methods evaluated")
         return 2
-    budget = Budget(
-        words=None if args.sentences or args.bytes else args.words, sentences=args.sentences, bytes=args.bytes
-    )
+    budget = Budget.of(args.words, args.sentences, args.bytes)
     try:
         total = _count_rows(args.data, args.limit)
         rows = islice(read_cluster_rows(args.data), args.limit)

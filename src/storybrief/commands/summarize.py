@@ -50,13 +50,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def _budget(args: argparse.Namespace):
     from ..model import Budget
 
-    if args.sentences:
-        return Budget(words=None, sentences=args.sentences)
-    if args.bytes:
-        return Budget(words=None, bytes=args.bytes)
-    if args.words is None:
-        return Budget(words=DEFAULT_WORDS, whole=True)
-    return Budget(words=args.words)
+    return Budget.of(args.words, args.sentences, args.bytes, default_words=DEFAULT_WORDS, whole=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -76,9 +76,7 @@ def budget_of(options: Options, settings: Settings) -> Budget:
         raise ApiError(422, f"invalid fields: sentences: at most {settings.max_sentences}")
     if (options.bytes or 0) > settings.max_words * 10:
         raise ApiError(422, f"invalid fields: bytes: at most {settings.max_words * 10}")
-    if options.sentences or options.bytes:
-        return Budget(words=None, sentences=options.sentences, bytes=options.bytes)
-    return Budget(words=options.words or 100)
+    return Budget.of(options.words, options.sentences, options.bytes)
 
 
 async def read_request(request: Request, settings: Settings) -> tuple[Options, list[Any]]:
