@@ -84,21 +84,13 @@ def _hub_damping(m: sparse.csr_matrix, k: int) -> np.ndarray:
     return (k / np.maximum(count, k)) ** HUB
 
 
-def groups(
-    vecs: list[dict[str, float]],
-    days: list[int | None],
-    window: int,
-    k: int | None = None,
-    threshold: float | None = None,
-) -> list[list[int]]:
+def groups(vecs: list[dict[str, float]], days: list[int | None], window: int) -> list[list[int]]:
     """The batch's articles (by position) grouped into stories, each group in input order, groups by their
-    first member. ``k``: NEIGHBOURS, ``threshold``: GROUP unless given (read at call time)."""
-    k = NEIGHBOURS if k is None else k
-    threshold = GROUP if threshold is None else threshold
+    first member. NEIGHBOURS and GROUP are read at call time (``bench/cluster.py --set`` changes them)."""
     n = len(vecs)
     if n < 2:
         return [[i] for i in range(n)]
-    hood = neighbourhoods(cosines(vecs, days, window), k)
+    hood = neighbourhoods(cosines(vecs, days, window), NEIGHBOURS)
     sim = (hood @ hood.T).toarray()
     np.fill_diagonal(sim, 0.0)
     local_scale(sim)
@@ -106,7 +98,7 @@ def groups(
     np.clip(dist, 0.0, 1.0, out=dist)
     np.fill_diagonal(dist, 0.0)
     tree = linkage(squareform(dist, checks=False), method="average")
-    labels = fcluster(tree, 1.0 - threshold, criterion="distance") - 1
+    labels = fcluster(tree, 1.0 - GROUP, criterion="distance") - 1
     np.subtract(1.0, dist, out=dist)  # the similarity again, for the stragglers' second look
     np.fill_diagonal(dist, 0.0)
     labels = gather_stragglers(dist, labels)
