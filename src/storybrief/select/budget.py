@@ -18,9 +18,10 @@ def cut_words(text: str, n: int) -> str:
 
 def cut_bytes(text: str, n: int) -> str:
     """The longest run of whole words from the start of ``text`` that takes at most ``n`` UTF-8 bytes."""
-    if len(text.encode()) <= n:
+    raw = text.encode()
+    if len(raw) <= n:
         return text
-    prefix = text.encode()[: max(n, 0)].decode("utf-8", "ignore")
+    prefix = raw[: max(n, 0)].decode("utf-8", "ignore")
     if not (prefix[-1:].isspace() or text[len(prefix)].isspace()):  # the cut fell inside a word: drop it
         parts = prefix.rsplit(None, 1)
         prefix = parts[0] if len(parts) == 2 else ""
