@@ -58,7 +58,6 @@ _RELATED_START = frozenset(
 )
 WORD_FAMILY = {w: f for f, words in _WORDS.items() for w in words.split()}
 PHRASE_FAMILY = {p: f for f, phrases in _PHRASES.items() for p in phrases.split("|")}
-_WORD_KEYS = frozenset(WORD_FAMILY)
 _PHRASE_FIRST = frozenset(p.split()[0] for p in PHRASE_FAMILY)
 _CREDIT_TAIL = re.compile(
     r"\((?:[^()|]*\|[^()]*|(?:file|photo|image|ap|afp|reuters|getty|epa|bloomberg|xinhua)\b[^()]*)\)$"
