@@ -85,8 +85,7 @@ def keep_mask(
     glued = glued_runs(feats)
     keep = probs >= WEIGHTS["threshold"]
     if icon_words is None:
-        page = "\n".join(lines)
-        icon_words = any(w in page for w in fu.ICON_WORDS)
+        icon_words = fu.has_icon_words("\n".join(lines))
     for i in _maybe_furniture(lines, feats, counts, glued, keep, icon_words):
         keep[i] = not furniture_reason(lines[i], glued[i])
     return keep.tolist(), counts.tolist(), probs.tolist(), glued, family_masks(feats)
@@ -309,7 +308,7 @@ def clean(article: Article) -> Article:
     """Clean an article in place: set ``body``, metadata and ``removed``; return it."""
     text = repair(article.text)
     numbered = page_lines(text)
-    icon_words = any(w in text for w in fu.ICON_WORDS)  # the page's lines hold none when the page does not
+    icon_words = fu.has_icon_words(text)  # the page's lines hold none when the page does not
     removed: list[Removed] = []
     _take_date_line(article, numbered, removed)
     lines = [s for _, s in numbered]

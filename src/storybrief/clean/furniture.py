@@ -27,8 +27,8 @@ DATELINE = "dateline"
 LOW_SCORE = "outside the article's run of prose"
 
 # A lower-upper-lower run ("IconFacebook") counts 1, an icon word counts 2.
-ICON_WORDS = ("Icon", "Chevron", "Artboard", "Sketch", "Glyph", "Caret")  # as in _ICONISH
-_ICONISH = re.compile(r"[a-z][A-Z][a-z]|\b(?:Icon|Chevron|Artboard|Sketch|Glyph|Caret)")
+ICON_WORDS = ("Icon", "Chevron", "Artboard", "Sketch", "Glyph", "Caret")
+_ICONISH = re.compile(r"[a-z][A-Z][a-z]|\b(?:" + "|".join(ICON_WORDS) + ")")
 _TEMPLATE = re.compile(r"\{\{[^}]*\}\}|\{%[^%]*%\}|\$\{[a-zA-Z_][\w.]*\}")
 
 # Families are told by their words (a set lookup, much faster than one big regular expression).
@@ -163,11 +163,16 @@ def has_template(s: str) -> bool:
     return "{" in s and bool(_TEMPLATE.search(s))
 
 
+def has_icon_words(text: str) -> bool:
+    """Whether a text (a page, or a line) holds any of ``ICON_WORDS``."""
+    return any(w in text for w in ICON_WORDS)
+
+
 def may_have_icons(s: str, glued: int) -> bool:
     """False when ``icon_score`` of the line cannot reach 4: it has fewer than 4 lower-Upper-lower runs
     (``glued``, counted for the whole line at once with numpy) and no icon word. Saves the regular
     expression on nearly every line."""
-    return (
+    return (  # ``has_icon_words`` spelt out: a chain of ``in`` tests is several times faster on every line
         glued >= 4 or "Icon" in s or "Chevron" in s or "Artboard" in s or "Sketch" in s or "Glyph" in s or "Caret" in s
     )
 
