@@ -42,9 +42,14 @@ def use_weights(path: str) -> None:
     WEIGHTS.update(module.WEIGHTS)
 
 
+def page_article(row: dict, cls: type = Article):
+    """The (uncleaned) article of a page row: only its page text and URL (``cls``: another checkout's Article)."""
+    return cls(id=row["id"], text=row["page_text"], url=row.get("url") or None)
+
+
 def cleaned(row: dict) -> tuple[Article, float]:
     """The cleaned article of a page row and the seconds ``clean`` took."""
-    a = Article(id=row["id"], text=row["page_text"], url=row.get("url") or None)
+    a = page_article(row)
     if "_weights" in row:  # cross-validation: the weights of the fold that did not see this page
         WEIGHTS.clear()
         WEIGHTS.update(row["_weights"])
@@ -174,7 +179,7 @@ def compare_speed(name: str, rows: list[dict], src: str) -> None:
     for row in rows:
         outs = []
         for fn, cls, times in ((other, other_article, theirs), (clean, Article, mine)):
-            a = cls(id=row["id"], text=row["page_text"], url=row.get("url") or None)
+            a = page_article(row, cls)
             t0 = time.process_time()
             fn(a)
             times.append(time.process_time() - t0)
@@ -203,7 +208,7 @@ def thread_cuts(name: str, rows: list[dict]) -> None:
     try:
         for row in rows:
             found.clear()
-            clean(Article(id=row["id"], text=row["page_text"], url=row.get("url") or None))
+            clean(page_article(row))
             if not found or not found[0][2]:
                 continue
             lines, keep, threads = found[0]
