@@ -117,27 +117,15 @@ _SUBLINEAR = [0.0] + [1.0 + math.log(tf) for tf in range(1, 64)]  # 1 + log tf f
 
 def idf_table(vocab: Vocabulary, vocabulary: Iterable[str]) -> dict[str, float]:
     """``vocab.idf`` of each term, computed once for a whole batch (most terms recur across its articles)."""
-    n1 = vocab.n_docs + 1
-    df = vocab.df
-    return {t: math.log(n1 / (1 + df.get(t, 0))) + 1.0 for t in vocabulary}
+    return {t: vocab.idf(t) for t in vocabulary}
 
 
-def vector(
-    counts: Counter,
-    names: set[str],
-    vocab: Vocabulary,
-    max_terms: int | None = None,
-    idf: dict[str, float] | None = None,
-) -> dict[str, float]:
-    """The unit-length weighted term vector of an article: its ``max_terms`` (MAX_TERMS) strongest terms, first.
-
-    ``idf``: the terms' idf when already tabled (``idf_table``), else computed from ``vocab``.
-    """
-    max_terms = max_terms or MAX_TERMS
-    idf = idf if idf is not None else idf_table(vocab, counts)
+def vector(counts: Counter, names: set[str], idf: dict[str, float]) -> dict[str, float]:
+    """The unit-length weighted term vector of an article: its MAX_TERMS strongest terms, first; ``idf``: its
+    terms' idf (``idf_table``)."""
     weights = {t: (_SUBLINEAR[tf] if tf < 64 else 1.0 + math.log(tf)) * idf[t] for t, tf in counts.items()}
     for t in names.intersection(weights):
         weights[t] *= NAME_BOOST
-    top = sorted(weights, key=weights.__getitem__, reverse=True)[:max_terms]
+    top = sorted(weights, key=weights.__getitem__, reverse=True)[:MAX_TERMS]
     norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
     return {t: weights[t] / norm for t in top}

@@ -80,7 +80,7 @@ class StoryClusterer:
         days = [day_number(d.date) for d in docs]
         order = sorted(range(len(docs)), key=lambda i: (days[i] is None, days[i] or 0, i))
         idf = idf_table(self.vocab, {t for f in feats for t in f.counts})
-        vecs = [vector(f.counts, f.names, self.vocab, idf=idf) for f in feats]
+        vecs = [vector(f.counts, f.names, idf) for f in feats]
         sigs = [signature(f.words) if self.dups is not None else None for f in feats]
         copy_of = self._copies(docs, sigs, days, order)
         story: dict[int, str] = {}
