@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = "__init__,lines,furniture,headline,metadata,scorer,text"  # weights.py is data: nothing to compile
+MODULES = "__init__,lines,furniture,headline,metadata,comments,scorer,text"  # weights.py is data: nothing to compile
 SETUP = """from mypyc.build import mypycify
 from setuptools import setup
 

@@ -280,8 +280,14 @@ def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str |
     # Both forms open with by/written/words/posted/author/reporting: only such lines are looked at (picked in C).
     for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
         s = lines[i]
-        usable = counts[i] <= 10 and not keep[i] and (name := byline_name(s)) and bare_name(name)
-        if usable and not _listed(lines, counts, i) and not _plain_words(name, lines):
+        if (
+            counts[i] <= 10
+            and not keep[i]
+            and (name := byline_name(s))
+            and bare_name(name)
+            and not _listed(lines, counts, i)
+            and not _plain_words(name, lines)
+        ):
             return name
         if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name

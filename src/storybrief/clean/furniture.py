@@ -98,7 +98,7 @@ def is_caption(low: str) -> bool:
 
 
 # Families are bits of an int inside (cheaper to build, cache and turn into features than sets).
-BITS = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
+BITS: dict[str, int] = {f: 1 << i for i, f in enumerate(FAMILY_FEATURES)}
 # A line's words are split as bytes: letters and digits kept, all else (and any non-ASCII byte) a space. The
 # same words as ``[a-z0-9]+`` over the lower-cased line, several times faster than the regular expression.
 _ALNUM = bytes(c if chr(c).isascii() and chr(c).isalnum() and not chr(c).isupper() else 32 for c in range(256))
