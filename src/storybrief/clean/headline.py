@@ -78,15 +78,19 @@ def start_and_first_paragraph(keep: list[bool], counts: list[int], lines: list[s
     """The index of the first article line, and of the first paragraph: a kept line of 12 words or more that
     reads as prose (it ends a sentence), so that a long headline is not taken for it."""
     start = next((i for i, k in enumerate(keep) if k), len(keep))
-    # Only the lines down to the first paragraph are looked at: the cheap tests first.
-    prose = (i for i in range(start, len(keep)) if keep[i] and counts[i] >= 12 and ends_sentence(lines[i]))
-    return start, next(prose, start)
+    return start, _paragraph_from(start, keep, counts, lines, start)
 
 
 def paragraph_below(i: int, keep: list[bool], counts: list[int], lines: list[str]) -> int:
     """The first paragraph below line i (as ``start_and_first_paragraph`` reads one), or i when there is none."""
-    prose = (j for j in range(i + 1, len(keep)) if keep[j] and counts[j] >= 12 and ends_sentence(lines[j]))
-    return next(prose, i)
+    return _paragraph_from(i + 1, keep, counts, lines, i)
+
+
+def _paragraph_from(i: int, keep: list[bool], counts: list[int], lines: list[str], none: int) -> int:
+    """The first paragraph from line i down, or ``none``."""
+    # Only the lines down to the first paragraph are looked at: the cheap tests first.
+    prose = (j for j in range(i, len(keep)) if keep[j] and counts[j] >= 12 and ends_sentence(lines[j]))
+    return next(prose, none)
 
 
 def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], list[int]]:
