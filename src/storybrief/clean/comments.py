@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from . import furniture as fu
+from .metadata import MONTH_ABBR
 
 HEADER_WORDS = 12  # a comment header is a short line
 MIN_HEADERS = 3  # headers (groups of header lines) in a chain before it is a thread
@@ -31,10 +32,9 @@ _ACTION = re.compile(
     re.I,
 )
 _TIME = re.compile(r"(?:\b|@)\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\b|(?=\W|$))", re.I)
+_MON = "(?:" + MONTH_ABBR + ")"
 _DATE_WORD = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+(?:jan|feb|mar|apr|may"
-    r"|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b",
-    re.I,
+    r"\b" + _MON + r"[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}\s+" + _MON + r"|\b\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}\b", re.I
 )
 _AGO = re.compile(r"\b(?:\d+|an?|one)\s+(?:second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b", re.I)
 _HEADING = re.compile(

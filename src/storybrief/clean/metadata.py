@@ -14,6 +14,7 @@ _MONTH = (
     r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+MONTH_ABBR = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"  # the months' first letters, as regex alternatives
 _ISO_DATE = re.compile(r"\b((?:19|20)\d\d)[-/.](\d\d?)[-/.](\d\d?)\b")
 _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d\d)\b", re.I)
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+((?:19|20)\d\d)\b", re.I)
@@ -25,7 +26,7 @@ DATE_LINE = re.compile(r"^\s*(?:date|published|posted|updated)?\s*:?\s*((?:19|20
 # line (the text below it).
 _DATELINE = re.compile(
     r"^((?:[A-Z][A-Za-z.'-]+\s?){1,4}(?:,\s*(?:[A-Z][A-Za-z.'-]+\s?){1,3})?"
-    r"(?:,\s*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b)?"
+    r"(?:,\s*(?i:" + MONTH_ABBR + r")[a-z]*\.?\s+\d{1,2}\b)?"
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)"
     r"(?:\s*(?:--|—|–|:|-)\s+|\s*[—–](?=[A-Z\"“‘])|\s*(?:--|—|–)\s*$)"
 )
