@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 HELP = """\
 Group articles into the stories they report. Each line of IN is an article row
 ({"id", "text" | "page_text" | "html", "date"?, "url"?, "title"?}); each output line is the same row with
-"story" (a story id) and, for a near-copy of an earlier article, "duplicate_of". Articles are taken in
-date order within batches of --batch rows (the feed is assumed to be roughly in date order); a story idle
-for more than --window-days is closed, so memory stays bounded. Rows that cannot be used are written back
+"story" (a story id) and, for a near-copy of an earlier article, "duplicate_of". Rows are read in batches
+of --batch (the feed is assumed to be roughly in date order); each batch is grouped as a whole, whatever
+its order, and its groups join earlier stories or start new ones; a story idle for more than
+--window-days is closed, so memory stays bounded. Rows that cannot be used are written back
 with "error" and reported on standard error as FILE:LINE: reason; the exit status is then 1."""
 
 
