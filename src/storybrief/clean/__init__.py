@@ -10,6 +10,7 @@ the headline, date, byline and dateline are taken from the page header (``metada
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -356,20 +357,27 @@ def _sort_lines(
 ) -> tuple[list[str], list[int]]:
     """The kept lines and the index of each among the page's lines; the others go to ``removed`` with a reason."""
     keep, counts, glued, masks, taken = labels
-    kept: list[str] = []
-    kept_at: list[int] = []
-    in_comments = False  # below a "12 Comments" / "Leave a reply" line that follows article text
-    for i, (n, s) in enumerate(numbered):
-        if keep[i] and i not in taken:
-            kept.append(s)
-            kept_at.append(i)
-            continue
-        reason = taken.get(i) or fu.family(s, counts[i], glued[i], masks[i], icon_words)
-        in_comments = in_comments or (reason == fu.COMMENTS and bool(kept))
-        if in_comments and reason in (fu.MENU, fu.LOW_SCORE, fu.DATE):
-            reason = fu.COMMENTS
-        removed.append(Removed(s, reason, n))
-    return kept, kept_at
+    out = np.logical_not(keep)
+    out[np.fromiter(taken, dtype=np.int64, count=len(taken))] = True
+    kept_at, gone = np.flatnonzero(~out).tolist(), np.flatnonzero(out).tolist()
+    lines, numbers = [s for _, s in numbered], [n for n, _ in numbered]
+    pick = [lines.__getitem__, counts.__getitem__, glued.__getitem__, masks.__getitem__]
+    texts, *rest = (list(map(f, gone)) for f in pick)
+    reasons = fu.reasons(texts, *rest, icon_words)
+    for i, reason in taken.items():  # (a few lines a page)
+        reasons[bisect_left(gone, i)] = reason
+    _comments_below(reasons, gone, kept_at[0] if kept_at else len(lines))
+    removed.extend(map(Removed, texts, reasons, map(numbers.__getitem__, gone)))
+    return list(map(lines.__getitem__, kept_at)), kept_at
+
+
+def _comments_below(reasons: list[str], gone: list[int], first_kept: int) -> None:
+    """Below a "12 Comments" / "Leave a reply" line that follows article text (a kept line), the removed menu,
+    low-score and date lines are comments (``reasons``: of the removed lines ``gone``, renamed in place)."""
+    start = next((k for k, r in enumerate(reasons) if r == fu.COMMENTS and gone[k] > first_kept), len(reasons))
+    for k in range(start, len(reasons)):
+        if reasons[k] in (fu.MENU, fu.LOW_SCORE, fu.DATE):
+            reasons[k] = fu.COMMENTS
 
 
 def _cut_dateline(

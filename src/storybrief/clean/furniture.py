@@ -9,7 +9,11 @@ any one site.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from itertools import repeat
+
+import numpy as np
 
 TEMPLATE = "template placeholder {{...}}"
 ICONS = "icon names"
@@ -66,6 +70,7 @@ _CREDIT_TAIL = re.compile(
 )
 _CAPTION_START = ("from left", "from right", "left to right", "pictured", "file photo", "photo:", "image:")
 _DATE_NUMBERS = re.compile(r"\b(?:(?:19|20)\d\d-\d\d-\d\d|\d{1,2}:\d\d)\b")
+_COLON_DIGITS = re.compile(r":\d\d")  # what the time branch of _DATE_NUMBERS needs: a fast literal search
 _BULLETS = frozenset("•·|»›▸►▶◦‣∙*+")
 _BYLINE_START = frozenset(("by", "written", "words", "author", "reporting"))
 _BYLINE = re.compile(r"^(?:by|written by|words by|author:?|reporting by)\s+[A-Z]", re.I)
@@ -146,11 +151,18 @@ def family_mask(s: str, short: bool = True) -> int:
             mask |= _BYLINE_BIT
         if first in _B_RELATED_START or (first in _B_RELATED_FIRST and b" ".join(toks[:2]) in _B_RELATED_START):
             mask |= _RELATED
-    if (":" in low or "-" in low) and _DATE_NUMBERS.search(low):
+    if _has_date_numbers(low):
         mask |= _DATE
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
         mask |= _BULLET
     return mask
+
+
+def _has_date_numbers(low: str) -> bool:
+    # The regular expression opens with \b and so is tried at every position: each of its branches needs marks that
+    # plain tests find faster (a date: "-" and its century; a time: ":" and two digits), and most lines have none.
+    dated = "-" in low and ("19" in low or "20" in low)
+    return (dated or (":" in low and _COLON_DIGITS.search(low) is not None)) and _DATE_NUMBERS.search(low) is not None
 
 
 def full_mask(s: str, words: int, mask: int | None) -> int:
@@ -219,10 +231,49 @@ def family(s: str, words: int, glued: int = ICON_SCORE, mask: int | None = None,
     maybe_icons = may_have_icons(s, glued) if icon_words else glued >= 4  # (as may_have_icons: saves its searches)
     if found & _ICONS or (words <= 40 and maybe_icons and icon_score(s[:200]) >= ICON_SCORE):
         return ICONS
-    if reason := (_REASON if words <= 12 else _REASON_LONG)[found]:
-        return reason
-    if s.count("|") + s.count("•") + s.count("·") >= 2:
-        return LINKS
-    if words <= 8:
-        return MENU
-    return LOW_SCORE
+    return (_REASON if words <= 12 else _REASON_LONG)[found] or _unnamed(s, words)
+
+
+# The reason of a removed line whose family bits name none, by 2 for a list of links (two separators or more),
+# else 1 for a menu item (eight words or fewer), else 0: outside the prose.
+_UNNAMED = (LOW_SCORE, MENU, LINKS)
+
+
+def _unnamed(s: str, words: int) -> str:
+    return _UNNAMED[2 if s.count("|") + s.count("•") + s.count("·") >= 2 else words <= 8]
+
+
+def _links(lines: Sequence[str]) -> np.ndarray:
+    """``_unnamed``'s separator test for many lines at once: whether each holds two or more of "|", "•", "·"."""
+    text = "\n".join(lines)
+    if "|" not in text and "•" not in text and "·" not in text:  # (most pages: no per-line counts)
+        return np.zeros(len(lines), dtype=bool)
+    c = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
+    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
+    return np.add.reduceat((c == 124) | (c == 0x2022) | (c == 0xB7), starts, dtype=np.int64) >= 2
+
+
+_REASON_TABLE = np.array([*_REASON, *_REASON_LONG], dtype=object)  # by the bits, then by the bits + 512 (> 12 words)
+_UNNAMED_TABLE = np.array(_UNNAMED, dtype=object)
+
+
+def reasons(
+    lines: Sequence[str], words: Sequence[int], glued: Sequence[int], masks: Sequence[int | None], icon_words: bool
+) -> list[str]:
+    """``family`` of each line, the same reasons (``masks``: each line's ``family_mask`` for ``words <= SHORT``,
+    None when not known). The lines that cannot be template holes or icon names take their reason from the table
+    of their family bits all at once; ``family`` itself is asked only of the others (a few a page)."""
+    if None in masks:
+        return list(map(family, lines, words, glued, masks, repeat(icon_words)))
+    m, w, g = (np.array(x, dtype=np.int64).reshape(-1) for x in (masks, words, glued))
+    out = _REASON_TABLE[np.where(w <= 12, m, m + len(_REASON))]
+    odd = ((m & _ICONS) != 0) | (g >= 4)
+    if icon_words or "{" in "".join(lines):  # per line only when the page may hold such lines
+        odd |= np.fromiter(("{" in s or may_have_icons(s, 0) for s in lines), dtype=bool, count=len(lines))
+    for i in np.flatnonzero(odd).tolist():
+        out[i] = family(lines[i], words[i], glued[i], masks[i], icon_words)
+    unnamed = np.flatnonzero(np.equal(out, None))
+    links = _links(list(map(lines.__getitem__, unnamed.tolist())))
+    out[unnamed] = _UNNAMED_TABLE[np.where(links, 2, w[unnamed] <= 8)]
+    return out.tolist()
