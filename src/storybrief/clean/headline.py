@@ -112,17 +112,13 @@ def _header(start: int, paragraph: int, counts: list[int]) -> list[int]:
     return near[-MAX_CANDIDATES:]  # the headline sits near the first paragraph
 
 
-# Features read from the candidate's words and the page (the costly part); each lies in [0, 1].
-_WORDY = (
-    "shared_with_opening",
-    "shared_with_slug",
-    "capitalised_ratio",
-    "site_separator",
-    "elsewhere_on_page",
-    "slug_covered",
-)
+# Features read from the candidate's words, then from the page (the costly part); each lies in [0, 1].
+_FROM_WORDS = ("shared_with_opening", "shared_with_slug", "capitalised_ratio", "slug_covered")
+_FROM_PAGE = ("site_separator", "elsewhere_on_page")
+_WORDY = _FROM_WORDS + _FROM_PAGE
 _CHEAP_AT = [j for j, f in enumerate(HEADLINE_FEATURES) if f not in _WORDY]
 _WORDY_AT = [HEADLINE_FEATURES.index(f) for f in _WORDY]
+_WORDS_AT, _PAGE_AT = _WORDY_AT[: len(_FROM_WORDS)], _WORDY_AT[len(_FROM_WORDS) :]
 _SLUG_AT = {HEADLINE_FEATURES.index(f) for f in ("shared_with_slug", "slug_covered")}
 
 
@@ -181,8 +177,8 @@ class _Header:
             1.0 if i == self.idx[0] or (i > 0 and not keep[i - 1] and counts[i - 1] <= 3) else 0.0,
         ]
 
-    def wordy(self, k: int) -> list[float]:
-        """The features of candidate k read from its words and the page (``_WORDY``, in that order)."""
+    def from_words(self, k: int) -> list[float]:
+        """The features of candidate k read from its words (``_FROM_WORDS``, in that order)."""
         s, slug = self.lines[self.idx[k]], self.slug
         words = WORD.findall(s)
         own = _content(words) or {""}
@@ -190,17 +186,21 @@ class _Header:
             len(own & self.opening) / len(own),
             len(own & slug) / len(own),
             sum(w[0].isupper() for w in words) / max(len(words), 1),
-            1.0 if _SITE_SEPARATOR.search(s) else 0.0,
-            1.0 if self.page.count(s, 0) >= 2 else 0.0,
             len(own & slug) / len(slug) if slug else 0.0,
         ]
 
-    def row(self, k: int, cheap: list[float] | None = None) -> list[float]:
-        """All features of candidate k (``HEADLINE_FEATURES``); ``cheap``: its ``cheap(k)`` when known."""
+    def from_page(self, k: int) -> list[float]:
+        """The features of candidate k read from the page (``_FROM_PAGE``, in that order)."""
+        s = self.lines[self.idx[k]]
+        return [1.0 if _SITE_SEPARATOR.search(s) else 0.0, 1.0 if self.page.count(s, 0) >= 2 else 0.0]
+
+    def row(self, k: int, cheap: list[float] | None = None, words: list[float] | None = None) -> list[float]:
+        """All features of candidate k (``HEADLINE_FEATURES``); ``cheap``, ``words``: its ``cheap(k)`` and
+        ``from_words(k)`` when known."""
         row = [0.0] * len(HEADLINE_FEATURES)
         for j, v in zip(_CHEAP_AT, cheap or self.cheap(k), strict=True):
             row[j] = v
-        for j, v in zip(_WORDY_AT, self.wordy(k), strict=True):
+        for j, v in zip(_WORDY_AT, (words or self.from_words(k)) + self.from_page(k), strict=True):
             row[j] = v
         return row
 
@@ -233,12 +233,15 @@ def find_headline(
 
     The same line the ranker picks over all candidates' ``features``, with fewer of them read in full: the
     features read from a candidate's words each lie in [0, 1], so its cheap features bound its score from
-    above; candidates are read in full best bound first, until no bound left can reach the best score."""
+    above; candidates are read in full best bound first, until no bound left can reach the best score. The
+    features read from the page (a search of it) are read only when those from the candidate's words leave it a
+    chance."""
     h = _Header(lines, keep, counts, probs, url, masks)
     if not h.idx:
         return None
     coef, intercept = model["coef"], model["intercept"]
     room = sum(max(coef[j], 0.0) for j in _WORDY_AT if h.slug or j not in _SLUG_AT)  # (no slug: those are 0)
+    page_room, words_coef = sum(max(coef[j], 0.0) for j in _PAGE_AT), [coef[j] for j in _WORDS_AT]
     cheap = [h.cheap(k) for k in range(len(h.idx))]
     bound = (np.array(cheap) @ np.asarray(coef)[_CHEAP_AT] + (intercept + room)).tolist()
     rows: dict[int, list[float]] = {}
@@ -246,7 +249,10 @@ def find_headline(
     for k in sorted(range(len(h.idx)), key=bound.__getitem__, reverse=True):
         if bound[k] < best - 1e-9:  # (the margin covers rounding: the scores below are numpy's)
             break
-        rows[k] = h.row(k, cheap[k])
+        words = h.from_words(k)
+        if bound[k] - room + sum(map(mul, words_coef, words)) + page_room < best - 1e-9:
+            continue
+        rows[k] = h.row(k, cheap[k], words)
         best = max(best, intercept + sum(map(mul, coef, rows[k])))
     read = sorted(rows)
     z = np.array([rows[k] for k in read], dtype=float) @ np.asarray(coef) + intercept
