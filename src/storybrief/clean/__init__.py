@@ -40,7 +40,7 @@ from .metadata import (
     trailing_byline,
 )
 from .scorer import score_lines
-from .text import page_lines, repair
+from .text import numbered_lines, repair
 from .weights import WEIGHTS as _TRAINED
 
 __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
@@ -110,18 +110,19 @@ def _maybe_furniture(
     return sorted(np.flatnonzero(among & hint).tolist() + extra)
 
 
-def _take_date_line(article: Article, numbered: list[tuple[int, str]], removed: list[Removed]) -> None:
-    """Wire copy may open with a ``date 2018-01-17`` line, sometimes glued to the first text: take it off."""
-    for k, (n, s) in enumerate(numbered[:3]):
+def _take_date_line(article: Article, numbers: list[int], lines: list[str], removed: list[Removed]) -> None:
+    """Wire copy may open with a ``date 2018-01-17`` line, sometimes glued to the first text: take it off (in place:
+    ``lines`` and their ``numbers``)."""
+    for k, s in enumerate(lines[:3]):
         m = DATE_LINE.match(s)
         if m and (m.group(0).lower().startswith(("date", "published", "posted", "updated")) or k == 0):
             article.date = article.date or find_date(m.group(1))
-            removed.append(Removed(m.group(0).strip(), fu.DATE, n))
+            removed.append(Removed(m.group(0).strip(), fu.DATE, numbers[k]))
             rest = s[m.end() :].strip()
             if rest:
-                numbered[k] = (n, rest)
+                lines[k] = rest
             else:
-                del numbered[k]
+                del lines[k], numbers[k]
             return
 
 
@@ -314,17 +315,16 @@ def _outward(start: int, n: int) -> Iterator[int]:
 def clean(article: Article) -> Article:
     """Clean an article in place: set ``body``, metadata and ``removed``; return it."""
     text = repair(article.text)
-    numbered = page_lines(text)
+    numbers, lines = numbered_lines(text)
     icon_words = fu.has_icon_words(text)  # the page's lines hold none when the page does not
     removed: list[Removed] = []
-    _take_date_line(article, numbered, removed)
-    lines = [s for _, s in numbered]
+    _take_date_line(article, numbers, lines, removed)
     article.date = article.date or date_from_url(article.url)  # /2018/01/17/ in a URL is the publication date
     labels = _label_lines(article, lines, icon_words)
     keep, counts, _, _, taken = labels
-    kept, kept_at = _sort_lines(numbered, labels, icon_words, removed)
+    kept, kept_at = _sort_lines(numbers, lines, labels, icon_words, removed)
     headline_at = next((i for i, r in taken.items() if r == fu.HEADLINE), -1)
-    _cut_dateline(article, kept, kept_at, headline_at, numbered, removed)
+    _cut_dateline(article, kept, kept_at, headline_at, numbers, removed)
     article.body = "\n".join(kept)
     article.removed = article.removed + sorted(removed, key=attrgetter("line"))  # after what reading removed
     article.byline = article.byline or _page_byline(lines, counts, keep)
@@ -353,14 +353,13 @@ def _label_lines(article: Article, lines: list[str], icon_words: bool) -> _Label
 
 
 def _sort_lines(
-    numbered: list[tuple[int, str]], labels: _Labels, icon_words: bool, removed: list[Removed]
+    numbers: list[int], lines: list[str], labels: _Labels, icon_words: bool, removed: list[Removed]
 ) -> tuple[list[str], list[int]]:
     """The kept lines and the index of each among the page's lines; the others go to ``removed`` with a reason."""
     keep, counts, glued, masks, taken = labels
     out = np.logical_not(keep)
     out[np.fromiter(taken, dtype=np.int64, count=len(taken))] = True
     kept_at, gone = np.flatnonzero(~out).tolist(), np.flatnonzero(out).tolist()
-    lines, numbers = [s for _, s in numbered], [n for n, _ in numbered]
     pick = [lines.__getitem__, counts.__getitem__, glued.__getitem__, masks.__getitem__]
     texts, *rest = (list(map(f, gone)) for f in pick)
     reasons = fu.reasons(texts, *rest, icon_words)
@@ -385,7 +384,7 @@ def _cut_dateline(
     kept: list[str],
     kept_at: list[int],
     headline_at: int,
-    numbered: list[tuple[int, str]],
+    numbers: list[int],
     removed: list[Removed],
 ) -> None:
     """Take the dateline off the opening paragraph (in place) into ``article.dateline``."""
@@ -395,5 +394,5 @@ def _cut_dateline(
     article.dateline = article.dateline or place
     kept[j] = kept[j][end:]
     if not kept[j]:  # "LONDON --" on a line of its own: the line goes, and says why
-        removed.append(Removed(place, fu.DATELINE, numbered[kept_at[j]][0]))
+        removed.append(Removed(place, fu.DATELINE, numbers[kept_at[j]]))
         del kept[j]

@@ -8,6 +8,7 @@ as UTF-8 or is left as it was, so real Latin-1 text is never damaged.
 from __future__ import annotations
 
 import re
+from itertools import compress, count
 
 # A UTF-8 lead byte followed by continuation bytes, as Latin-1 (or Windows-1252) characters.
 _MOJIBAKE = re.compile(
@@ -36,4 +37,10 @@ def repair(text: str) -> str:
 
 def page_lines(text: str) -> list[tuple[int, str]]:
     """The non-empty lines of a page as (1-based line number, stripped text)."""
-    return [(n, s) for n, line in enumerate(text.splitlines(), 1) if (s := line.strip())]
+    return list(zip(*numbered_lines(text), strict=True))
+
+
+def numbered_lines(text: str) -> tuple[list[int], list[str]]:
+    """The 1-based line numbers of a page's non-empty lines, and those lines stripped."""
+    stripped = list(map(str.strip, text.splitlines()))  # (in C: no tuple or Python step per line)
+    return list(compress(count(1), stripped)), list(filter(None, stripped))
