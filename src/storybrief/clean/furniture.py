@@ -144,25 +144,21 @@ def family_mask(s: str, short: bool = True) -> int:
                 for needle, bit in _PHRASES_FROM[t]:
                     if needle in joined:
                         mask |= bit
-        if mask & _DATE and not any(t.isdigit() for t in toks):
+        if mask & _DATE and not any(map(bytes.isdigit, toks)):
             mask &= ~_DATE  # a month name alone ("May") is not a date
         first = toks[0]
         if first in _B_BYLINE_START and len(toks) <= 12 and _BYLINE.match(s):
             mask |= _BYLINE_BIT
         if first in _B_RELATED_START or (first in _B_RELATED_FIRST and b" ".join(toks[:2]) in _B_RELATED_START):
             mask |= _RELATED
-    if _has_date_numbers(low):
+    # The regular expression opens with \b and so is tried at every position: each of its branches needs marks that
+    # plain tests find faster (a date: "-" and its century; a time: ":" and two digits), and most lines have none.
+    dated = "-" in low and ("19" in low or "20" in low)
+    if (dated or (":" in low and _COLON_DIGITS.search(low))) and _DATE_NUMBERS.search(low):
         mask |= _DATE
     if s[0] in _BULLETS or s.startswith(("- ", "> ")):
         mask |= _BULLET
     return mask
-
-
-def _has_date_numbers(low: str) -> bool:
-    # The regular expression opens with \b and so is tried at every position: each of its branches needs marks that
-    # plain tests find faster (a date: "-" and its century; a time: ":" and two digits), and most lines have none.
-    dated = "-" in low and ("19" in low or "20" in low)
-    return (dated or (":" in low and _COLON_DIGITS.search(low) is not None)) and _DATE_NUMBERS.search(low) is not None
 
 
 def full_mask(s: str, words: int, mask: int | None) -> int:
