@@ -95,7 +95,8 @@ _DATELINE = re.compile(
 
 def readability(story, chosen) -> Counter:
     """Counts of readability faults in a brief: dangling openers, datelines, non-news lines, repeats."""
-    from storybrief.select.concepts import content_stems
+    from storybrief.select.concepts import content_stems, numbers
+    from storybrief.select.coverage import repeats
     from storybrief.select.nonnews import leans_on_previous, rejection
 
     faults: Counter = Counter(sentences=len(chosen))
@@ -105,10 +106,12 @@ def readability(story, chosen) -> Counter:
             faults["dangling opener"] += 1
         faults["dateline"] += bool(_DATELINE.match(s.text))
         faults["non-news"] += not s.truncated and rejection(s.text) is not None
-    stems = [content_stems(s.text) for s in chosen if not s.truncated]  # a cut-off tail shares too much by chance
+    whole = [s.text for s in chosen if not s.truncated]  # a cut-off tail shares too much by chance
+    stems = [content_stems(t) for t in whole]
     for i in range(len(stems)):
         for j in range(i + 1, len(stems)):
-            faults["repeat pair"] += len(stems[i] & stems[j]) > 0.5 * (min(len(stems[i]), len(stems[j])) or 1)
+            # the default's own rule (content words, and a figure in common), at its default setting
+            faults["repeat pair"] += repeats(stems[i], stems[j], whole[i], whole[j], numbers, 0.5, 0.3)
     return faults
 
 

@@ -7,7 +7,8 @@ import pytest
 from storybrief.model import Budget
 from storybrief.pipeline import build_story, summarize_documents
 from storybrief.read import articles_from_documents
-from storybrief.select.concepts import content_stems
+from storybrief.select.concepts import content_stems, numbers
+from storybrief.select.coverage import repeats
 from storybrief.select.default import Default
 from storybrief.select.nonnews import leans_on_previous, rejection
 
@@ -196,3 +197,44 @@ def test_a_number_in_digits_or_in_words_makes_no_difference_to_the_redundancy_ru
     assert content_stems("About 30,000 vehicles cross the bridge.") == content_stems(
         "About forty vehicles cross the bridge."
     )
+
+
+# Two outlets on a chess final; each rewords the draw offer of move 61 (content words overlap by half
+# exactly, which the plain redundancy rule lets through) and each has a fact of its own.
+CHESS = [
+    "Amara Diallo, 19, won the national chess championship in Halden on Wednesday after a six-hour final. "
+    "Diallo, playing with the black pieces, won a rook ending after Reyes declined a draw offer on move 61. "
+    "The tournament drew a record crowd of spectators to the old town hall over the whole week.",
+    "Amara Diallo won the national chess championship in Halden on Wednesday, beating Tomas Reyes. "
+    "Reyes, the defending champion, turned down a draw on move 61 and lost the rook ending that followed. "
+    "The win earns Diallo a place in the world championship qualifying cycle next spring.",
+]
+
+
+@pytest.mark.parametrize("budget", [Budget(whole=True), Budget(words=200), Budget(sentences=6)])
+def test_a_fact_two_outlets_reword_around_the_same_figure_is_told_once(budget):
+    b = summarize_documents(CHESS, budget, Default(), "chess")
+    draws = [s.text for s in b.sentences if "move 61" in s.text]
+    assert len(draws) == 1, draws
+    assert any("qualifying cycle" in s.text for s in b.sentences)  # other facts are still told
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Over 2,000 doctors work in 70 countries.", {"2000", "70"}),
+        ("Thirty residents paid $1.50 each on move 61.", {"30", "1.50", "61"}),
+        ("In 2011 one of the three men left.", set()),  # years, "one" and single digits say too little
+    ],
+)
+def test_numbers_a_sentence_states(text, found):
+    assert numbers(text) == found
+
+
+def test_sentences_sharing_a_figure_need_less_overlap_to_count_as_repeats():
+    a = content_stems("Commuters were told to use the Ferry Road crossing, adding 40 minutes to their trips.")
+    b = content_stems("Traffic has been diverted to Ferry Road, where delays reached 40 minutes.")
+    stated = {"a": frozenset({"40"}), "b": frozenset({"40"}), "c": frozenset({"2"})}.__getitem__
+    assert repeats(a, b, "a", "b", stated, redundancy=0.5, number_redundancy=0.3)
+    assert not repeats(a, b, "a", "c", stated, redundancy=0.5, number_redundancy=0.3)
+    assert not repeats(a, b, "a", "b", None, redundancy=0.5, number_redundancy=0.3)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import pairwise
+from operator import methodcaller
 
 from .stopwords import ENGLISH_STOP_WORDS
 
@@ -55,6 +56,14 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 # residents" must not differ by their number, and counting numbers in (as digits, "thirty" read as "30")
 # scored 0.1 ROUGE lower on Multi-News dev: shared years and counts made unrelated sentences look alike.
 NUMBER_WORDS = frozenset((_UNITS + " seventeen eighteen nineteen " + _TENS).split())
+# Number words read as digits, for telling which numbers two sentences share. News style writes numbers from 10 up in
+# digits except at the start of a sentence ("Thirty residents were rescued"), so only a first word is read.
+_NUMBER_VALUE = {w: str(v) for v, w in enumerate(_UNITS.split()) if v >= 10}
+_NUMBER_VALUE |= {"seventeen": "17", "eighteen": "18", "nineteen": "19"}
+_NUMBER_VALUE |= {w: str(20 + 10 * k) for k, w in enumerate(_TENS.split())}
+_DIGITS = re.compile(r"\d[\d.,]*")
+_STRIP = methodcaller("rstrip", ".,")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _WORD_INFO: dict[str, tuple[str, bool, bool]] = {}  # word -> (stem, stop word?, content word?): news vocabulary repeats
@@ -82,6 +91,19 @@ def analyse(text: str) -> tuple[set[tuple[str, str]], set[str]]:
     bigrams = {(a[0], b[0]) for a, b in pairwise(info) if not (a[1] and b[1])}  # not two stop words
     content = {i[0] for i in info if i[2]}
     return bigrams, content
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers of two digits or more a text states ("2,000" as "2000", a first "Thirty" as "30"), not years.
+
+    Two reports of one fact keep its figures however they reword it ("declined a draw offer on move 61",
+    "turned down a draw on move 61"); years, and single digits, are shared by unrelated sentences of a story.
+    """
+    found = {m.replace(",", "") for m in map(_STRIP, _DIGITS.findall(text)) if not _YEAR.fullmatch(m)}
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    if first in _NUMBER_VALUE:
+        found.add(_NUMBER_VALUE[first])
+    return frozenset(n for n in found if len(n) > 1)
 
 
 def content_stems(text: str) -> set[str]:

@@ -14,9 +14,13 @@ docs/method.md) and HiGHS alone costs 15-30 ms a story, over the 20 ms budget, s
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import numpy as np
+
+K = TypeVar("K")
 
 
 @dataclass
@@ -29,11 +33,12 @@ class Problem:
     stems: list[set[str]]  # content-word stems of each candidate, for the redundancy rule
     redundancy: float = 0.5
     requires: dict[int, int] = field(default_factory=dict)  # i -> j: i only together with j
+    numbers: Callable[[int], frozenset[str]] | None = None  # the numbers candidate i states (asked only when needed)
+    number_redundancy: float = 0.5
 
     def overlaps(self, i: int, j: int) -> bool:
-        """Whether candidates i and j say too much of the same thing to stand in one brief."""
-        a, b = self.stems[i], self.stems[j]
-        return len(a & b) > self.redundancy * (min(len(a), len(b)) or 1)
+        """Whether candidates i and j say too much of the same thing to stand in one brief (see :func:`repeats`)."""
+        return repeats(self.stems[i], self.stems[j], i, j, self.numbers, self.redundancy, self.number_redundancy)
 
     def chain_length(self, i: int) -> int:
         """How many sentences candidate i leans on, one through the other."""
@@ -43,29 +48,68 @@ class Problem:
         return n
 
 
+def repeats(
+    a: set[str],
+    b: set[str],
+    key_a: K,
+    key_b: K,
+    numbers: Callable[[K], frozenset[str]] | None,
+    redundancy: float,
+    number_redundancy: float,
+) -> bool:
+    """Whether two sentences, with content-word stems ``a`` and ``b``, tell the same thing.
+
+    They do when their content words overlap by more than ``redundancy`` of the shorter one's, or by
+    ``number_redundancy`` or more when they also state a number in common (``numbers(key)``: the numbers
+    a sentence states, asked only then, since most pairs share too little). Two outlets rewording one
+    fact keep its figure and a few of its words ("declined a draw offer on move 61", "turned down a
+    draw on move 61"); two facts of one story seldom share both.
+    """
+    shared, shorter = len(a & b), min(len(a), len(b)) or 1
+    if shared > redundancy * shorter:
+        return True
+    if shared < number_redundancy * shorter or numbers is None:
+        return False
+    return not numbers(key_a).isdisjoint(numbers(key_b))
+
+
 def greedy_select(
-    problem: Problem, budget: int, scale: float = 1.0, limit: int | None = None, barred: frozenset[int] = frozenset()
+    problem: Problem,
+    budget: int,
+    scale: float = 1.0,
+    limit: int | None = None,
+    barred: frozenset[int] = frozenset(),
+    shown: Sequence[int] = (),
 ) -> list[int]:
     """Candidates chosen greedily within ``budget`` words: best added weight per word**scale first.
 
     Lazy evaluation (a candidate's gain only shrinks as others are chosen, the objective being
-    submodular) keeps this near-linear. A candidate that overlaps a chosen one is skipped; one that
-    requires another waits until that one is chosen; ``barred`` ones are never chosen.
+    submodular) keeps this near-linear. A candidate that overlaps a chosen one, or one of ``shown``
+    (chosen before), is skipped; one that requires another waits until that one is chosen; ``barred``
+    ones are never chosen.
     """
     covered: set[int] = set()
     chosen: list[int] = []
+    against = list(shown)  # what a candidate must not repeat: ``shown``, then the chosen
+    checked = dict.fromkeys(range(len(problem.lengths)), 0)  # how many of ``against`` it is known not to repeat
     used = 0
 
     def key(i: int) -> float:
         gain = sum(problem.weights[c] for c in problem.concepts[i] if c not in covered)
         return -float(gain) / max(problem.lengths[i], 1) ** scale
 
+    def repeats_shown(i: int) -> bool:
+        if any(problem.overlaps(i, j) for j in against[checked[i] :]):
+            return True
+        checked[i] = len(against)  # a candidate popped again is checked only against those chosen since
+        return False
+
     heap = [(key(i), i) for i in range(len(problem.lengths)) if i not in barred]
     heapq.heapify(heap)
     waiting: list[int] = []
     while heap and (limit is None or len(chosen) < limit):
         _, i = heapq.heappop(heap)
-        if used + problem.lengths[i] > budget or any(problem.overlaps(i, j) for j in chosen):
+        if used + problem.lengths[i] > budget or repeats_shown(i):
             continue
         if i in problem.requires and problem.requires[i] not in chosen:
             waiting.append(i)
@@ -75,6 +119,7 @@ def greedy_select(
             heapq.heappush(heap, (k, i))  # stale: its gain fell below the next best
             continue
         chosen.append(i)
+        against.append(i)
         used += problem.lengths[i]
         covered.update(problem.concepts[i])
         for w in [w for w in waiting if problem.requires[w] == i]:  # leaners whose sentence is now in
@@ -90,10 +135,9 @@ def fill_order(problem: Problem, chosen: list[int], limit: int = 5) -> list[int]
     budget stage may take any of them alone.
     """
     # Barred outright (not by a huge length, which the first pick of an unbounded budget would still fit):
-    # the chosen, leaners, and repeats of a chosen sentence.
-    barred = set(chosen) | set(problem.requires)
-    barred |= {i for i in range(len(problem.lengths)) if any(problem.overlaps(i, j) for j in chosen)}
-    return greedy_select(_without(problem, chosen), budget=10**9, limit=limit, barred=frozenset(barred))
+    # the chosen and leaners; repeats of a chosen sentence are skipped when their turn comes.
+    barred = frozenset(chosen) | frozenset(problem.requires)
+    return greedy_select(_without(problem, chosen), budget=10**9, limit=limit, barred=barred, shown=chosen)
 
 
 def _without(problem: Problem, chosen: list[int]) -> Problem:
@@ -105,6 +149,8 @@ def _without(problem: Problem, chosen: list[int]) -> Problem:
         weights=problem.weights,
         stems=problem.stems,
         redundancy=problem.redundancy,
+        numbers=problem.numbers,
+        number_redundancy=problem.number_redundancy,
     )
 
 

@@ -18,10 +18,11 @@ How a brief is chosen (each step is a small module of this package):
 3. Coverage (:mod:`.coverage`). The sentences are chosen to cover the most concept weight within the
    word budget (plus ``overflow_share`` of it, which the budget stage cuts off the last sentence): each
    concept counts once, so a sentence repeating chosen ones gains nothing, and two sentences whose
-   content words overlap more than ``redundancy`` are never both chosen. The cost-scaled lazy greedy
-   does it in about a millisecond; the exact integer program (``solver="ilp"``, HiGHS) scores no
-   better on the dev sets and takes 15-30 ms a story. A few greedy fill-ins follow, in case the
-   chosen set falls short of the budget.
+   content words overlap more than ``redundancy`` are never both chosen, nor two that state the same
+   figure and overlap by ``number_redundancy`` (one fact reworded by two outlets keeps its number).
+   The cost-scaled lazy greedy does it in about a millisecond; the exact integer program
+   (``solver="ilp"``, HiGHS) scores no better on the dev sets and takes 15-30 ms a story. A few greedy
+   fill-ins follow, in case the chosen set falls short of the budget.
 4. Last resort. When even the fill-ins fall short of the budget (small stories), the remaining groups
    follow by concept weight: sentences left out only for length, and leaning sentences right after
    the sentence they lean on; never captions, fragments, questions or repeats.
@@ -36,14 +37,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 
 import numpy as np
 
 from ..model import Budget, Group, Sentence, Story
 from .budget import target_words
-from .concepts import analyse
-from .coverage import Problem, fill_order, greedy_select, solve
+from .concepts import analyse, numbers
+from .coverage import Problem, fill_order, greedy_select, repeats, solve
 from .nonnews import leans_on_previous, rejection
 from .salience import Analysis, Concept, concept_stats, support_weights
 
@@ -57,6 +59,7 @@ class Default:
     support_power: float = 1.5
     function_pair_weight: float = 2.0  # weight of a bigram that joins a content word and a function word
     redundancy: float = 0.5
+    number_redundancy: float = 0.3  # the overlap that already makes a repeat when two sentences share a number
     min_words: int = 8
     max_words: int = 70
     max_candidates: int = 150
@@ -83,7 +86,7 @@ class Default:
         ranked = [ids[i] for i in chosen + fill_order(problem, chosen)]
         if not self.last_resort or _words(story, ranked) >= words:
             return ranked
-        return ranked + _last_resort(story, groups, ranked, weights, of, self.redundancy)
+        return ranked + _last_resort(story, groups, ranked, weights, of, self)
 
     def _concept_weights(self, story: Story, of: dict[int, Analysis]) -> dict[Concept, float]:
         """Weight of each concept: how many outlets carry it and how early (see :mod:`.salience`)."""
@@ -128,6 +131,8 @@ class Default:
             stems=[analysis(g.representative)[1] for g in best],
             redundancy=self.redundancy,
             requires={pos[g]: pos[p] for g, p in leans.items() if p is not None},
+            numbers=cache(lambda i: numbers(best[i].representative.text)),
+            number_redundancy=self.number_redundancy,
         )
         return problem, [g.id for g in best]
 
@@ -143,7 +148,7 @@ def _last_resort(
     ranked: list[int],
     weights: dict[Concept, float],
     of: dict[int, Analysis],
-    redundancy: float,
+    rules: Default,
 ) -> list[int]:
     """Groups the budget stage may take when a small story's chosen ones fall short of the budget.
 
@@ -162,10 +167,20 @@ def _last_resort(
     def weight(g: Group) -> float:
         return sum(weights.get(c, 0.0) for c in analysis(g)[0])
 
-    def repeats(a: set[str], b: set[str]) -> bool:
-        return len(a & b) > redundancy * (min(len(a), len(b)) or 1)
+    stated: dict[int, frozenset[str]] = {}
 
-    shown = [analysis(story.groups[gid])[1] for gid in ranked]
+    def numbers_of(g: Group) -> frozenset[str]:
+        if g.id not in stated:
+            stated[g.id] = numbers(g.representative.text)
+        return stated[g.id]
+
+    def shown_already(g: Group) -> bool:
+        a = analysis(g)[1]
+        return any(
+            repeats(a, analysis(s)[1], g, s, numbers_of, rules.redundancy, rules.number_redundancy) for s in shown
+        )
+
+    shown = [story.groups[gid] for gid in ranked]
 
     for g in sorted(groups, key=weight, reverse=True):
         rep = g.representative
@@ -177,11 +192,11 @@ def _last_resort(
         )
         if leans_on_previous(rep.text) and not shown_right_before:
             continue
-        if any(repeats(analysis(g)[1], s) for s in shown):
+        if shown_already(g):
             continue
         out.append(g.id)
         listed.add(g.id)
-        shown.append(analysis(g)[1])
+        shown.append(g)
     return out
 
 
