@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,8 @@ from storybrief.cli import main
 from storybrief.model import Budget
 from storybrief.pipeline import summarize_articles
 from storybrief.read import read_paths
+
+ROOT = Path(__file__).resolve().parents[1]
 
 FURNITURE = [
     "Artboard",
@@ -105,3 +108,23 @@ def test_every_brief_sentence_is_the_text_of_its_span_in_an_article(example_dir,
         span = bodies[s.article_id][s.start : s.end]
         assert span.startswith(s.text) if s.truncated else span == s.text, (s.text, span)
         assert s.article_id in s.sources
+
+
+def _documented_runs(page: Path) -> list[tuple[list[str], str]]:
+    """The ``$ storybrief summarize examples/vancouver-2018 ...`` runs a page shows, with the output it shows."""
+    runs = re.findall(
+        r"^\$ storybrief (summarize examples/vancouver-2018[^\n|>]*)\n(.*?)^```", page.read_text(), re.M | re.S
+    )
+    return [(cmd.split(), shown) for cmd, shown in runs]
+
+
+@pytest.mark.parametrize("page", ["README.md", "docs/usage.md", "docs/method.md"])
+def test_the_docs_show_the_brief_storybrief_prints(page, capsys, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    runs = _documented_runs(ROOT / page)
+    assert runs, f"{page} shows no run of the example"
+    for args, shown in runs:
+        assert main(args) == 0
+        printed = " ".join(capsys.readouterr().out.split())  # a no-break space of the source reads as a space
+        # a page may stop before the list of sources
+        assert printed.startswith(" ".join(shown.split())), f"{page}: storybrief {' '.join(args)}"
