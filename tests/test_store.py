@@ -4,6 +4,7 @@ concurrent ingest and crash safety."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -181,3 +182,14 @@ def test_a_row_without_a_date_takes_the_date_its_wire_text_or_url_states(tmp_pat
         store.add([wire, page])
         (story,) = store.stories()
     assert (story["date"], story["last_date"]) == ("2018-01-17", "2018-01-18")
+
+
+def test_ingest_shows_a_progress_bar_of_articles_when_asked(tmp_path, capsys):
+    from storybrief.cli import main
+
+    rows = tmp_path / "feed.jsonl"
+    rows.write_text("".join(json.dumps(article(i)) + "\n" for i in range(3)))
+    assert main(["ingest", "--db", str(tmp_path / "s.sqlite"), "--progress", str(rows)]) == 0
+    err = capsys.readouterr().err
+    assert re.search(r"articles: 3 ?article", err), err  # the bar counts the articles read
+    assert "3 articles added" in err

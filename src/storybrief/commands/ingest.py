@@ -5,11 +5,11 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .common import error
+from .common import add_progress_arg, error, progress
 from .stories import add_db_arg
 
 HELP = """\
@@ -33,6 +33,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="JSONL files of article rows, article files, folders")
     add_db_arg(p)
+    add_progress_arg(p)
     p.set_defaults(run=run)
 
 
@@ -43,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     totals = {"added": 0, "duplicates": 0, "existing": 0, "rejected": 0}
     stories: set[str] = set()
     with Store(args.db) as store:
-        for rows in _chunks(args.paths):
+        items = progress(_items(args.paths), desc="articles", enabled=args.progress, unit="article")
+        for rows in _chunks(items):
             result = store.add(rows)
             for where, reason in result.rejected:
                 error(where, reason)
@@ -58,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
     return 1 if totals["rejected"] else 0
 
 
-def _chunks(paths: list[str]) -> Iterator[list[Any]]:
+def _chunks(items: Iterable[Any]) -> Iterator[list[Any]]:
     chunk: list[Any] = []
-    for item in _items(paths):
+    for item in items:
         chunk.append(item)
         if len(chunk) >= CHUNK:
             yield chunk
