@@ -36,7 +36,9 @@ def progress(
         return items
     from tqdm import tqdm
 
-    return tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True)
+    # Without a total, tqdm glues the count to the unit ("13article"); the description already names the unit.
+    counter = "{desc}: {n_fmt} [{elapsed}, {rate_fmt}]" if total is None else None
+    return tqdm(items, total=total, desc=desc, unit=unit, file=sys.stderr, dynamic_ncols=True, bar_format=counter)
 
 
 def add_jobs_arg(p: argparse.ArgumentParser) -> None:
