@@ -13,8 +13,6 @@ from collections.abc import Sequence
 from functools import lru_cache
 from itertools import repeat
 
-import numpy as np
-
 TEMPLATE = "template placeholder {{...}}"
 ICONS = "icon names"
 CAPTION = "caption or photo credit"
@@ -239,37 +237,20 @@ def _unnamed(s: str, words: int) -> str:
     return _UNNAMED[2 if s.count("|") + s.count("•") + s.count("·") >= 2 else words <= 8]
 
 
-def _links(lines: Sequence[str]) -> np.ndarray:
-    """``_unnamed``'s separator test for many lines at once: whether each holds two or more of "|", "•", "·"."""
-    text = "\n".join(lines)
-    if "|" not in text and "•" not in text and "·" not in text:  # (most pages: no per-line counts)
-        return np.zeros(len(lines), dtype=bool)
-    c = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
-    lengths = np.fromiter(map(len, lines), dtype=np.int64, count=len(lines))
-    starts = np.concatenate(([0], np.cumsum(lengths + 1)[:-1]))
-    return np.add.reduceat((c == 124) | (c == 0x2022) | (c == 0xB7), starts, dtype=np.int64) >= 2
-
-
-_REASON_TABLE = np.array([*_REASON, *_REASON_LONG], dtype=object)  # by the bits, then by the bits + 512 (> 12 words)
-_UNNAMED_TABLE = np.array(_UNNAMED, dtype=object)
-
-
 def reasons(
     lines: Sequence[str], words: Sequence[int], glued: Sequence[int], masks: Sequence[int | None], icon_words: bool
 ) -> list[str]:
     """``family`` of each line, the same reasons (``masks``: each line's ``family_mask`` for ``words <= SHORT``,
-    None when not known). The lines that cannot be template holes or icon names take their reason from the table
-    of their family bits all at once; ``family`` itself is asked only of the others (a few a page)."""
-    if None in masks:
+    None when not known). Unless the page may hold template holes or icon words, a line without icon bits or
+    glued runs takes its reason from the table of its family bits, without a call of ``family``; separators are
+    counted only on pages that hold them."""
+    joined = "".join(lines)
+    if None in masks or icon_words or "{" in joined:
         return list(map(family, lines, words, glued, masks, repeat(icon_words)))
-    m, w, g = (np.array(x, dtype=np.int64).reshape(-1) for x in (masks, words, glued))
-    out = _REASON_TABLE[np.where(w <= 12, m, m + len(_REASON))]
-    odd = ((m & _ICONS) != 0) | (g >= 4)
-    if icon_words or "{" in "".join(lines):  # per line only when the page may hold such lines
-        odd |= np.fromiter(("{" in s or may_have_icons(s, 0) for s in lines), dtype=bool, count=len(lines))
-    for i in np.flatnonzero(odd).tolist():
-        out[i] = family(lines[i], words[i], glued[i], masks[i], icon_words)
-    unnamed = np.flatnonzero(np.equal(out, None))
-    links = _links(list(map(lines.__getitem__, unnamed.tolist())))
-    out[unnamed] = _UNNAMED_TABLE[np.where(links, 2, w[unnamed] <= 8)]
-    return out.tolist()
+    seps = "|" in joined or "•" in joined or "·" in joined
+    return [
+        family(s, w, g, m, icon_words)
+        if m & _ICONS or g >= 4
+        else (_REASON if w <= 12 else _REASON_LONG)[m] or (_unnamed(s, w) if seps else _UNNAMED[w <= 8])
+        for s, w, g, m in zip(lines, words, glued, masks, strict=True)
+    ]
