@@ -10,7 +10,7 @@ the headline, date, byline and dateline are taken from the page header (``metada
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from itertools import compress
 from operator import attrgetter, itemgetter
@@ -373,7 +373,10 @@ def _sort_lines(
 def _comments_below(reasons: list[str], gone: list[int], first_kept: int) -> None:
     """Below a "12 Comments" / "Leave a reply" line that follows article text (a kept line), the removed menu,
     low-score and date lines are comments (``reasons``: of the removed lines ``gone``, renamed in place)."""
-    start = next((k for k, r in enumerate(reasons) if r == fu.COMMENTS and gone[k] > first_kept), len(reasons))
+    if fu.COMMENTS not in reasons:  # (nearly every page: the scans below in C)
+        return
+    after = bisect_right(gone, first_kept)
+    start = reasons.index(fu.COMMENTS, after) if fu.COMMENTS in reasons[after:] else len(reasons)
     for k in range(start, len(reasons)):
         if reasons[k] in (fu.MENU, fu.LOW_SCORE, fu.DATE):
             reasons[k] = fu.COMMENTS
