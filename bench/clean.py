@@ -3,6 +3,7 @@
     python bench/clean.py ../shared/data [--files l3s,wcxb] [--limit N] [--weights W.py] [--html] [--worst 10]
     python bench/clean.py ../shared/data --against /tmp/before/src   # speed against another checkout, page by page
     python bench/clean.py ../shared/data --threads    # comment threads removed: kept words cut, how many in the gold
+    python bench/clean.py ../shared/data --stages     # where clean's time goes: each stage's share
 
 For each page, ``clean`` gets only the page text (and the URL where the row has one) and its output is
 scored against the annotated article text: token P/R/F1 (bag of lowercased \\w+ tokens), mean over pages.
@@ -22,6 +23,7 @@ import statistics as st
 import sys
 import time
 from collections import defaultdict
+from functools import partial
 from pathlib import Path
 
 from clean_data import L3S, WCXB, load, site, token_prf
@@ -223,6 +225,61 @@ def thread_cuts(name: str, rows: list[dict]) -> None:
     print(f"| {name} | {len(rows)} | {pages} | {cut} | {in_gold} |")
 
 
+# The stages of ``clean`` timed by --stages, by the module whose name their caller looks up (so a wrapper set
+# there is the one called; a name the checkout lacks is skipped). The furniture wording (``furniture.family_mask``,
+# per line) is inside line_features.
+STAGES = {
+    "storybrief.clean": [
+        "numbered_lines",
+        "page_lines",  # (what clean called before numbered_lines)
+        "keep_mask",
+        "_header_metadata",
+        "comment_threads",
+        "_sort_lines",
+        "_cut_dateline",
+        "_page_byline",
+        "_page_date",
+    ],
+    "storybrief.clean.furniture": ["has_icon_words"],
+    "storybrief.clean.scorer": ["line_features", "context_features"],
+    "storybrief.clean.headline": ["find_headline"],
+}
+
+
+def stage_times(name: str, rows: list[dict]) -> None:
+    """Where ``clean``'s time goes on a file: the wall time of each stage of ``STAGES`` (nested ones inside their
+    caller's), as a share of the whole, every page cleaned once in file order."""
+    spent: dict[str, float] = defaultdict(float)
+
+    def timed(fn, label: str):
+        def wrapper(*args, **kwargs):
+            t0 = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[label] += time.perf_counter() - t0
+
+        return wrapper
+
+    patched = []
+    for module, names in STAGES.items():
+        mod = importlib.import_module(module)
+        for stage in filter(partial(hasattr, mod), names):
+            patched.append((mod, stage, getattr(mod, stage)))
+            setattr(mod, stage, timed(getattr(mod, stage), stage))
+    try:
+        t0 = time.perf_counter()
+        for row in rows:
+            clean(page_article(row))
+        total = time.perf_counter() - t0
+    finally:
+        for mod, stage, fn in patched:
+            setattr(mod, stage, fn)
+    print(f"| {name} | all of clean | {total:.3f} | 100% |")
+    for stage, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+        print(f"| {name} | {stage} | {secs:.3f} | {100 * secs / total:.1f}% |")
+
+
 def _output(a) -> tuple:
     """Everything ``clean`` decides about a page: body, metadata, status, and every removed line with its reason."""
     removed = tuple((r.text, r.reason, r.line) for r in a.removed)
@@ -253,7 +310,13 @@ def main() -> None:
     ap.add_argument("--dump", help="write each page's P/R/F1 and comment lines removed to this JSON file")
     ap.add_argument("--threads", action="store_true", help="only count the kept words comment threads removed")
     ap.add_argument("--against", help="only time clean against this other checkout's src/ folder, page by page")
+    ap.add_argument("--stages", action="store_true", help="only time each stage of clean (share of the whole)")
     args = ap.parse_args()
+    if args.stages:
+        print("| file | stage | seconds | share |\n| --- | --- | --- | --- |")
+        for name in args.files.split(","):
+            stage_times(name, load(args.data, FILES[name], args.limit))
+        return
     if args.against:
         print(
             "| file | pages | pages/s other | pages/s this | median speed-up | identical pages |\n"
