@@ -129,6 +129,13 @@ def test_byline_forms(head, byline):
     assert cleaned(page(head=[*MENU, *head])).byline == byline
 
 
+@pytest.mark.parametrize("opener", ["Story by", "Text by", "By"])
+def test_an_author_box_below_the_article_names_the_author(opener):
+    """No byline in the header: the page-wide search reads every form byline_name reads, "Story by" too."""
+    tail = ["Share this article", "About the author", f"{opener} Maria Costa", "More from World", "Old bridge reopens"]
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=tail)).byline == "Maria Costa"
+
+
 def test_a_menu_of_by_lines_is_no_byline():
     menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
     assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None

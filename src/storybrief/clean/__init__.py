@@ -47,7 +47,9 @@ __all__ = ["clean", "find_date", "furniture_reason", "keep_mask"]
 
 CAPTION_WORDS = 60  # a longer line with a credit at its end is text that ran into the credit, not a caption
 SECTION_LABEL = fu.MENU + " (above the headline)"
-_BY_FIRST = "bBwWpPaArR"  # what a byline line can open with (no other character matches these case-blind)
+# What a byline line can open with: the first letters of the openers byline_name and BY_ALONE read (by, written,
+# words, posted, reporting, text, story, article, author, post), both cases, and the long s that matches "s" case-blind.
+_BY_FIRST = "aAbBpPrRsStTwWſ"
 _UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 WEIGHTS: dict[str, Any] = _TRAINED  # (the same dict, typed: the benchmarks swap its contents)
@@ -279,7 +281,7 @@ def _opening_paragraphs(kept: list[str], kept_at: list[int], headline_at: int) -
 
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
     """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
-    # Both forms open with by/written/words/posted/author/reporting: only such lines are looked at (picked in C).
+    # Both forms open with one of the openers of ``_BY_FIRST``: only such lines are looked at (picked in C).
     for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
         s = lines[i]
         if (
