@@ -193,3 +193,20 @@ def test_ingest_shows_a_progress_bar_of_articles_when_asked(tmp_path, capsys):
     err = capsys.readouterr().err
     assert re.search(r"articles: 3 \[", err), err  # the bar counts the articles read
     assert "3 articles added" in err
+
+
+def test_stories_as_a_markdown_digest_one_section_a_story(tmp_path, capsys):
+    from storybrief.cli import main
+
+    db = str(tmp_path / "s.sqlite")
+    rows = [article(0), article(1200), article(1)]
+    rows[0]["title"] = "Mill fire <b>[video]</b>"
+    with Store(db) as store:
+        store.add(rows)
+    assert main(["stories", "--db", db, "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    sections = [s for s in out.split("\n## ") if s.strip()]
+    assert len(sections) == 2 and out.startswith("## ")
+    assert "Mill fire \\<b\\>\\[video\\]\\</b\\>" in out  # a title is text, not HTML or a link
+    assert re.search(r"^\*s\d+ · 2026-03-02 · 2 articles\*$", out, re.M)  # id, date and size under the title
+    assert re.search(r"^- .+\(a0, a1200\)$", out, re.M)  # a sentence both reports carry credits both

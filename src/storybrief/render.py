@@ -22,7 +22,7 @@ _NO_SENTENCES = "(no sentences: no article had usable text)"
 _MD_SPECIAL = re.compile(r"([\\<>\[\]])")
 
 
-def _md(text: str) -> str:
+def markdown_literal(text: str) -> str:
     """Text made literal in Markdown: no raw HTML, no links or footnotes made of article text."""
     return _MD_SPECIAL.sub(r"\\\1", text)
 
@@ -91,21 +91,21 @@ def to_markdown(brief: Brief) -> str:
     """A Markdown brief with numbered source references."""
     num = _numbers(brief)
     title, meta = _heading(brief)
-    lines = [f"# {_md(title)}", "", f"*{meta}*", ""]
+    lines = [f"# {markdown_literal(title)}", "", f"*{meta}*", ""]
     for s in brief.sentences:
         marks = "".join(f"[^{num[x]}]" for x in s.sources if x in num)
-        lines.append(f"- {_md(_shown(s.text, s.truncated))} {marks}")
+        lines.append(f"- {markdown_literal(_shown(s.text, s.truncated))} {marks}")
     if not brief.sentences:
         lines.append(f"*{_NO_SENTENCES}*")
     lines.append("")
     for a in brief.sources:
         url = _safe_url(a.url)
-        ref = f"[{_md(a.label)}](<{url.replace('>', '%3E')}>)" if url else _md(a.label)
-        extra = ", ".join(x for x in (f"“{_md(a.title)}”" if a.title else "", a.date or "") if x)
+        ref = f"[{markdown_literal(a.label)}](<{url.replace('>', '%3E')}>)" if url else markdown_literal(a.label)
+        extra = ", ".join(x for x in (f"“{markdown_literal(a.title)}”" if a.title else "", a.date or "") if x)
         lines.append(f"[^{num[a.id]}]: {ref}" + (f", {extra}" if extra else ""))
     skipped = _not_used(brief)
     if skipped:
-        lines += ["", "**Not used**", ""] + [f"- {_md(x)}" for x in skipped]
+        lines += ["", "**Not used**", ""] + [f"- {markdown_literal(x)}" for x in skipped]
     return "\n".join(lines) + "\n"
 
 

@@ -30,7 +30,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--since", metavar="DATE", help="only stories with an article dated DATE (YYYY-MM-DD) or later")
     p.add_argument("--limit", type=positive_int, metavar="N", help="only the N most recent stories")
-    p.add_argument("--format", "-f", choices=("text", "json"), default="text", help="output format (default text)")
+    p.add_argument(
+        "--format",
+        "-f",
+        choices=("text", "markdown", "json"),
+        default="text",
+        help="output format: text, markdown (a digest: a section a story) or json (default text)",
+    )
     add_db_arg(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     p.set_defaults(run=run)
@@ -45,17 +51,37 @@ def run(args: argparse.Namespace) -> int:
     with output(args.output) as out:
         if args.format == "json":
             out.write(json.dumps({"stories": found}, ensure_ascii=False, indent=2) + "\n")
+        elif args.format == "markdown":
+            out.write("\n".join(story_markdown(s) for s in found) or "*No stories.*\n")
         else:
             out.write("\n".join(story_text(s) for s in found) or "no stories\n")
     return 0
 
 
-def story_text(story: dict[str, Any], width: int = 88) -> str:
-    """A story as a few lines of text: id, dates, size, title, then its brief with sources."""
+def _dates_and_size(story: dict[str, Any]) -> tuple[str, str]:
+    """The story's dates ("2026-03-02 to 2026-03-04", "undated") and its size ("2 articles")."""
     dates = story["date"] or "undated"
     if story.get("last_date") and story["last_date"] != story["date"]:
         dates += f" to {story['last_date']}"
-    lines = [f"{story['id']}  {dates}  {story['articles']} article{'s' * (story['articles'] != 1)}"]
+    return dates, f"{story['articles']} article{'s' * (story['articles'] != 1)}"
+
+
+def story_markdown(story: dict[str, Any]) -> str:
+    """A story as a Markdown section: its title, then id, dates and size, then its brief, each sentence with its
+    sources (article ids, as ``storybrief story ID`` lists them)."""
+    from ..render import markdown_literal
+
+    dates, size = _dates_and_size(story)
+    lines = [f"## {markdown_literal(story['title'] or '(untitled)')}", "", f"*{story['id']} · {dates} · {size}*", ""]
+    for s in story["brief"].get("sentences", []):
+        lines.append(f"- {markdown_literal(s['text'])} ({', '.join(map(markdown_literal, s['sources']))})")
+    return "\n".join(lines) + "\n"
+
+
+def story_text(story: dict[str, Any], width: int = 88) -> str:
+    """A story as a few lines of text: id, dates, size, title, then its brief with sources."""
+    dates, size = _dates_and_size(story)
+    lines = [f"{story['id']}  {dates}  {size}"]
     lines.append(f"  {story['title'] or '(untitled)'}")
     for s in story["brief"].get("sentences", []):
         text = f"{s['text']} [{', '.join(s['sources'])}]"
