@@ -8,6 +8,7 @@ import pytest
 
 from storybrief.clean import clean, find_date
 from storybrief.clean import furniture as fu
+from storybrief.clean.headline import tidy_title
 from storybrief.cli import main
 from storybrief.model import Article
 
@@ -152,10 +153,21 @@ def test_a_label_in_words_the_text_writes_in_lower_case_is_no_byline():
 
 @pytest.mark.parametrize(
     "line",
-    [f"Home > Local > {HEADLINE}", f"{HEADLINE} | Local | The Daily Example", f"{HEADLINE} – Example News"],
+    [
+        f"Home > Local > {HEADLINE}",
+        f"Home>Local>{HEADLINE}",
+        f"Home » {HEADLINE}",
+        f"{HEADLINE} | Local | The Daily Example",
+        f"{HEADLINE} – Example News",
+    ],
 )
 def test_title_loses_breadcrumbs_and_site_names(line):
     assert cleaned(page(head=[*MENU, line, "By Maria Costa"])).title == HEADLINE
+
+
+@pytest.mark.parametrize("title", ["Why plan A > plan B for most city budgets", "Rates rose 9/10 times after a cut"])
+def test_a_headline_with_a_separator_inside_keeps_it(title):
+    assert tidy_title(title) == title
 
 
 def test_section_label_above_the_headline_is_not_the_title():

@@ -260,14 +260,22 @@ def find_headline(
     return h.idx[read[top]] if 1.0 / (1.0 + np.exp(-z[top])) >= MIN_SCORE else None
 
 
-_CRUMB = re.compile(r"\s+(?:>|»|›|/)\s+")
+# A breadcrumb separator: ">", "»", "›" (spaced or not: "Home>Blog>Headline") or a spaced "/" (unspaced, it
+# is part of headlines: "9/10", "and/or").
+_CRUMB = re.compile(r"\s*(?:>|»|›)\s*|\s+/\s+")
 _TAIL = re.compile(r"\s+(?:\||–|—|-|::)\s+")
+_CRUMB_WORDS = 3  # a crumb is a short label ("Home", "Blog", "Health & Fitness")
 
 
 def tidy_title(line: str) -> str:
-    """The headline without breadcrumbs before it ("Home > Blog > Headline") or a short site or section
-    name after it ("Headline | Site", "Headline – Top 19 Companies")."""
-    title = _CRUMB.split(line)[-1] if len(_CRUMB.split(line)) >= 3 else line
+    """The headline without breadcrumbs before it ("Home > Blog > Headline", "Home » Headline") or a short
+    site or section name after it ("Headline | Site", "Headline – Top 19 Companies")."""
+    *crumbs, last = _CRUMB.split(line)
+    # Two crumbs or more are a trail; one needs a separator prose never uses ("Why A > B" is a headline), a
+    # short label before it and a headline after it ("Home » Ten tips for ...").
+    one = len(crumbs) == 1 and ("»" in line or "›" in line)
+    one = one and 0 < len(crumbs[0].split()) <= _CRUMB_WORDS and len(last.split()) >= 3
+    title = last if len(crumbs) >= 2 or one else line
     for _ in range(2):  # "Headline | Section | Site"
         head, *rest = _TAIL.split(title)
         if not (rest and len(rest[-1].split()) <= 4 and len(head.split()) >= 3):
