@@ -151,6 +151,16 @@ def test_a_label_in_words_the_text_writes_in_lower_case_is_no_byline():
     assert cleaned(page(head=[*MENU, HEADLINE, "Maria Costa", "March 4, 2025"])).byline == "Maria Costa"
 
 
+def test_a_long_byline_line_with_updates_and_fact_checkers_names_the_author():
+    long = "By Maria Costa, CFP – Updated Mar 5, 2025 at 4:28 PM EST | Fact-checked by Rui Sousa of the news desk"
+    a = cleaned(page(head=[*MENU, HEADLINE, long]))
+    assert a.byline == "Maria Costa"
+    assert reasons(a)[long] == fu.BYLINE
+    # a long line that opens with "By" and a date or place is a sentence, not a byline
+    sentence = "By Monday, officials in the city had closed the old depot and moved its trams to a yard by the river"
+    assert cleaned(page(head=[*MENU, HEADLINE, sentence, "March 4, 2025"])).byline is None
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -151,7 +151,7 @@ def _header_metadata(
     span = [
         i
         for i in range(max(0, top - 3), min(len(lines), first_prose + 3))
-        if i not in taken and counts[i] <= 14 and not (i >= first_prose and keep[i])
+        if i not in taken and (counts[i] <= 14 or _long_byline(lines[i])) and not (i >= first_prose and keep[i])
     ]
     if not article.byline and (found := _header_byline(lines, counts, keep, span, h, first_prose)):
         article.byline, named = found
@@ -167,6 +167,12 @@ def _header_metadata(
             taken.setdefault(i, fu.DATE)
     article.date = article.date or updated
     return taken
+
+
+def _long_byline(s: str) -> bool:
+    """Whether a line of more than 14 words is a byline all the same ("By Jane Doe – Updated ... | Fact-checked by
+    ...")."""
+    return s[:1] in "bB" and byline_name(s) is not None
 
 
 def _header_byline(

@@ -110,12 +110,16 @@ def date_from_url(url: str | None) -> str | None:
 
 
 def byline_name(line: str) -> str | None:
-    """The names of a byline line ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), or None."""
+    """The names of a byline line ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), or None. A long line
+    ("By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by ...") is one only when a person's
+    name opens it: "By Monday, officials in ..." is a sentence."""
     m = _BYLINE.match(line.strip())
-    if not m or len(m[1]) > 80 or not m[1][:1].isupper():
+    if not m or not m[1][:1].isupper():
         return None
     name = _NAME_END.sub("", m[1]).strip(" ,")
-    return name if name and not any(ch.isdigit() for ch in name) else None
+    if not name or any(ch.isdigit() for ch in name):
+        return None
+    return name if len(m[1]) <= 80 or bare_name(name) else None
 
 
 def trailing_byline(line: str) -> str | None:
