@@ -137,6 +137,16 @@ def test_an_author_box_below_the_article_names_the_author(opener):
     assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=tail)).byline == "Maria Costa"
 
 
+def test_an_author_label_above_a_name_anywhere_on_the_page_names_the_author():
+    head = [*MENU, "Author", "Maria Costa", "Updated on", "March 4, 2025", "Share", HEADLINE]
+    assert cleaned(page(head=head)).byline == "Maria Costa"
+    # a widget's heading below the label is no name; nor is a list of authors ("Authors" heads a menu)
+    sidebar = ["Author", "Recent Posts", "Follow me"]
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=sidebar)).byline is None
+    menu = ["Authors", "Regular Contributors", "Advertise"]
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=menu)).byline is None
+
+
 def test_a_menu_of_by_lines_is_no_byline():
     menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
     assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None

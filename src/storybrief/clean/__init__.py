@@ -50,6 +50,7 @@ SECTION_LABEL = fu.MENU + " (above the headline)"
 # What a byline line can open with: the first letters of the openers byline_name and BY_ALONE read (by, written,
 # words, posted, reporting, text, story, article, author, post), both cases, and the long s that matches "s" case-blind.
 _BY_FIRST = "aAbBpPrRsStTwWſ"
+_ONE_AUTHOR = re.compile(r"^author:?$", re.I)  # an author box's label ("Authors" heads a list of them)
 _UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 WEIGHTS: dict[str, Any] = _TRAINED  # (the same dict, typed: the benchmarks swap its contents)
@@ -286,7 +287,8 @@ def _opening_paragraphs(kept: list[str], kept_at: list[int], headline_at: int) -
 
 
 def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str | None:
-    """A "By Jane Doe" / "Written by" line anywhere on the page outside the article text (author boxes)."""
+    """A "By Jane Doe" line, or a "Written by" / "Author" label above a name, anywhere on the page outside the
+    article text (author boxes)."""
     # Both forms open with one of the openers of ``_BY_FIRST``: only such lines are looked at (picked in C).
     for i in compress(range(len(lines)), map(_BY_FIRST.__contains__, map(itemgetter(0), lines))):
         s = lines[i]
@@ -299,7 +301,7 @@ def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str |
             and not _plain_words(name, lines)
         ):
             return name
-        if BY_ALONE.match(s) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
+        if (BY_ALONE.match(s) or _ONE_AUTHOR.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name
     return None
 

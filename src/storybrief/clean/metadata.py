@@ -50,7 +50,11 @@ _NAME_END = re.compile(
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
 _AND = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _DATE_LABELS = frozenset("published updated posted modified date".split())
-_NOT_NAME = frozenset("the of for to in on by with how what why best new top your our and &".split())
+# Words of headings and labels, never of a person's name ("Recent Posts", "More Stories", "Top Picks").
+_NOT_NAME = frozenset(
+    "the of for to in on by with how what why best new top your our and & recent latest related popular more "
+    "posts articles stories".split()
+)
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
 # "Authors" is as often a menu item).
 BY_ALONE = re.compile(
