@@ -56,7 +56,7 @@ _NOT_NAME = frozenset(
     "posts articles stories".split()
 )
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
-# "Authors" is as often a menu item).
+# only "Author": "Authors" is as often a menu item).
 BY_ALONE = re.compile(
     r"^(?:(?:article|story|post)\s+)?(?:(?:written|posted|words|reporting|article|story|post)\s+)?by:?$", re.I
 )
