@@ -147,6 +147,10 @@ def test_an_author_label_above_a_name_anywhere_on_the_page_names_the_author():
     assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025"], tail=menu)).byline is None
 
 
+def test_a_name_below_the_headline_with_a_reading_time_is_the_byline():
+    assert cleaned(page(head=[*MENU, HEADLINE, "Maria Costa", "7 min read"])).byline == "Maria Costa"
+
+
 def test_a_menu_of_by_lines_is_no_byline():
     menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
     assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None

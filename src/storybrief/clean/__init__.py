@@ -51,6 +51,7 @@ SECTION_LABEL = fu.MENU + " (above the headline)"
 # words, posted, reporting, text, story, article, author, post), both cases, and the long s that matches "s" case-blind.
 _BY_FIRST = "aAbBpPrRsStTwWſ"
 _ONE_AUTHOR = re.compile(r"^author:?$", re.I)  # an author box's label ("Authors" heads a list of them)
+_READ_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?)\.?\s+read\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
 WEIGHTS: dict[str, Any] = _TRAINED  # (the same dict, typed: the benchmarks swap its contents)
@@ -254,8 +255,10 @@ def _single_byline(lines: list[str], i: int) -> str | None:
 
 
 def _dated(lines: list[str], i: int) -> bool:
-    """Whether a line within two of line i holds a date."""
-    return any("date" in fu.families(lines[j], True) for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
+    """Whether a line within two of line i holds a date ("March 4, 2025") or opens with a reading time ("7 min
+    read"), which an author line has next to it."""
+    near = (lines[j] for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
+    return any(_READ_TIME.match(s) or "date" in fu.families(s, True) for s in near)
 
 
 def _dateline(kept: list[str], kept_at: list[int], headline_at: int) -> tuple[int, tuple[str, int]] | None:
