@@ -151,6 +151,12 @@ def test_a_name_below_the_headline_with_a_reading_time_is_the_byline():
     assert cleaned(page(head=[*MENU, HEADLINE, "Maria Costa", "7 min read"])).byline == "Maria Costa"
 
 
+def test_a_byline_glued_to_the_date_before_it_names_the_author():
+    """Inline elements run together in a page dump: "March 4, 2025By Maria Costa"."""
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025By Maria Costa"])).byline == "Maria Costa"
+    assert cleaned(page(head=[*MENU, HEADLINE, "Route 66By Night", "March 4, 2025"])).byline is None
+
+
 def test_a_menu_of_by_lines_is_no_byline():
     menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
     assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None

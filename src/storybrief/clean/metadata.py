@@ -30,6 +30,8 @@ _DATELINE = re.compile(
     r"(?:\s*\((?:AP|Reuters|AFP|UPI|Xinhua|CNN|Bloomberg|dpa|IANS|PTI|ANI)\))?)"
     r"(?:\s*(?:--|—|–|:|-)\s+|\s*[—–](?=[A-Z\"“‘])|\s*(?:--|—|–)\s*$)"
 )
+# "By" glued after a date's year ("27 September,2023By Jack Busch": inline elements run together in a page dump).
+_DATED_BY = re.compile(r"(?<=(?:19|20)\d\d)(?-i:By)\s+([A-Z].+?)\s*$")
 _BYLINE = re.compile(
     # "By" glued to the name ("ByJane Doe": a page's inline elements run together) only as written
     r"^(?:(?:by|(?:written|words|posted|reporting|text|story|article) by|author)(?:\s*:\s*|\s+)|(?-i:By)(?=[A-Z][a-z]))"
@@ -117,7 +119,7 @@ def byline_name(line: str) -> str | None:
     """The names of a byline line ("By Jane Doe, Reuters" -> "Jane Doe, Reuters"), or None. A long line
     ("By Jane Doe, CFP – Updated Mar 5, 2026 at 4:28 PM EST | Fact-checked by ...") is one only when a person's
     name opens it: "By Monday, officials in ..." is a sentence."""
-    m = _BYLINE.match(line.strip())
+    m = _BYLINE.match(line.strip()) or (_DATED_BY.search(line) if len(line) <= 60 else None)
     if not m or not m[1][:1].isupper():
         return None
     name = _NAME_END.sub("", m[1]).strip(" ,")
