@@ -157,47 +157,43 @@ def _last_resort(
     left out only for being long (the budget stage cuts the last one), and a leaning sentence right
     after the very sentence of its article that the brief shows. Captions, fragments, questions and repeats stay out.
     """
-    listed = set(ranked)
     at = {(s.article_id, s.index): s for s in story.sentences}
-    out = []
+    stated: dict[int, frozenset[str]] = {}  # group id -> the numbers its representative states
 
     def analysis(g: Group) -> Analysis:
         return of.get(id(g.representative)) or analyse(g.representative.text)
-
-    def weight(g: Group) -> float:
-        return sum(weights.get(c, 0.0) for c in analysis(g)[0])
-
-    stated: dict[int, frozenset[str]] = {}
 
     def numbers_of(g: Group) -> frozenset[str]:
         if g.id not in stated:
             stated[g.id] = numbers(g.representative.text)
         return stated[g.id]
 
-    def shown_already(g: Group) -> bool:
+    def repeats_shown(g: Group) -> bool:
         a = analysis(g)[1]
         return any(
             repeats(a, analysis(s)[1], g, s, numbers_of, rules.redundancy, rules.number_redundancy) for s in shown
         )
 
-    shown = [story.groups[gid] for gid in ranked]
-
-    for g in sorted(groups, key=weight, reverse=True):
-        rep = g.representative
-        if g.id in listed or rejection(rep.text, 8, 10**9) is not None:
-            continue
-        prev = at.get((rep.article_id, rep.index - 1))
-        shown_right_before = (
-            prev is not None and prev.group in listed and story.groups[prev.group].representative is prev
-        )
-        if leans_on_previous(rep.text) and not shown_right_before:
-            continue
-        if shown_already(g):
+    listed, shown, out = set(ranked), [story.groups[gid] for gid in ranked], []
+    for g in sorted(groups, key=lambda g: sum(weights.get(c, 0.0) for c in analysis(g)[0]), reverse=True):
+        if g.id in listed or not _may_fill(story, g, listed, at) or repeats_shown(g):
             continue
         out.append(g.id)
         listed.add(g.id)
         shown.append(g)
     return out
+
+
+def _may_fill(story: Story, g: Group, listed: set[int], at: dict[tuple[str, int], Sentence]) -> bool:
+    """Whether a group left out may still fill a short brief: its sentence was refused only for its length, and
+    it leans on nothing or on the sentence right before it in its article, which the brief shows (``listed``)."""
+    rep = g.representative
+    if rejection(rep.text, 8, 10**9) is not None:
+        return False
+    if not leans_on_previous(rep.text):
+        return True
+    prev = at.get((rep.article_id, rep.index - 1))
+    return prev is not None and prev.group in listed and story.groups[prev.group].representative is prev
 
 
 def _resolvable(story: Story, groups: list[Group]) -> dict[int, int | None]:
