@@ -128,3 +128,16 @@ def test_the_docs_show_the_brief_storybrief_prints(page, capsys, monkeypatch):
         printed = " ".join(capsys.readouterr().out.split())  # a no-break space of the source reads as a space
         # a page may stop before the list of sources
         assert printed.startswith(" ".join(shown.split())), f"{page}: storybrief {' '.join(args)}"
+
+
+def test_the_jsonl_example_of_the_usage_page_is_what_storybrief_writes(tmp_path, capsys, monkeypatch):
+    page = (ROOT / "docs" / "usage.md").read_text()
+    given = re.search(r"^\$ cat clusters\.jsonl\n(.*?)\n\$ storybrief", page, re.M | re.S)
+    shown = re.search(r"^\$ cat briefs\.jsonl\n(.*?)\n```", page, re.M | re.S)
+    run = re.search(r"^\$ storybrief (summarize --jsonl clusters\.jsonl[^\n]*)", page, re.M)
+    assert given and shown and run, "docs/usage.md no longer shows the --jsonl example"
+    (tmp_path / "clusters.jsonl").write_text(given[1] + "\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(run[1].split()) == 1  # the example's two bad lines
+    written = (tmp_path / "briefs.jsonl").read_text().splitlines()
+    assert [json.loads(x) for x in written] == [json.loads(x) for x in shown[1].splitlines()]
