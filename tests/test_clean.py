@@ -518,3 +518,37 @@ def test_dated_entries_below_a_comments_heading_go():
     assert PARAGRAPHS[-1] in a.body
     for text in COMMENT_TEXTS:
         assert reasons(a)[text] == fu.COMMENTS
+
+
+def test_a_thread_of_bare_names_below_a_comments_heading_goes():
+    # Each comment is headed by the commenter's name alone: no date, no "says:", no "Reply".
+    tail = ["Comments are now closed for this story", *_thread("{name}"), "User Tools", "Privacy Policy"]
+    a = cleaned(page(tail=tail))
+    for p in PARAGRAPHS[1:]:
+        assert p in a.body
+    r = reasons(a)
+    for text in COMMENT_TEXTS:
+        assert text not in a.body
+        assert r[text] == fu.COMMENTS
+    assert r["Tomas P."] == fu.COMMENTS
+
+
+TRANSCRIPT = [  # an interview's speakers, each on a line of their own
+    line
+    for n, text in enumerate(COMMENT_TEXTS)
+    for line in [("Ana Ribeiro", "Mayor Helena Duarte")[n % 2], text.replace("I ", "We ")]
+]
+LISTICLE = [  # a review's short subheadings
+    line
+    for heading, text in zip(["Pricing", "Battery Life", "Design", "Verdict"], COMMENT_TEXTS, strict=True)
+    for line in [heading, text]
+]
+
+
+@pytest.mark.parametrize("section", [TRANSCRIPT, LISTICLE])
+@pytest.mark.parametrize("above", [[], ["The mayor said: \u201cWe read every one of the public comments.\u201d"]])
+def test_short_headings_over_paragraphs_are_no_thread(section, above):
+    # The shape of a thread of bare names, but no comments heading opens it (a sentence that ends in "comments."
+    # is none, in quotes too): the article's own text stays.
+    a = cleaned(page(tail=[*above, *section, "Privacy Policy"]))
+    assert fu.COMMENTS not in {r.reason for r in a.removed}

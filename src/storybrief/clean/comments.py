@@ -7,6 +7,13 @@ name that "says:" or "writes:", a date with a time of day ("December 19, 2025, 3
 headers in a chain, each a few lines from the last, below the bulk of the article's prose. Dates with a time
 of day alone are also the shape of a live blog, so a chain of them counts only right below a comments
 heading ("59 Comments on ...", "Leave a Reply", "Responses").
+
+Some threads head each comment with a bare name ("Doug", "Jack M.", "Frank @ Toronto") and nothing else. A short
+line above prose is also the shape of a listicle's subheadings or a transcript's speakers, so such a chain counts
+only right below a comments heading ("Comments are now closed for this story"; the first name within two lines
+of it): three or more names in a row, each above its comment's text, which holds a line of prose, and some of
+that prose kept by the model (a list of links under "Post a comment" has the same shape, and is gone already).
+The thread ends at the first short line with a furniture word ("Nov 17, 2024", "Reply") or one above no prose.
 """
 
 from __future__ import annotations
@@ -24,6 +31,11 @@ GROUP_GAP = 1  # lines: header lines next to each other are one comment's header
 HEADING_ABOVE = 4  # lines: how far above the first header a comments heading may stand
 MIN_PROSE_BEFORE = 80  # words of kept prose the article must have above a thread
 PROSE_LINE = 8  # words: a kept line this long is prose
+NAME_WORDS = 5  # a bare commenter name is a short line ("Justin - BOYCOTT ONTARIO CARS")
+NAME_CHARS = 40
+NAME_BELOW = 2  # lines: how far below a comments heading the first bare name may stand
+NAME_GAP = 12  # lines: a comment's text between two bare names, at most
+MIN_PROSE_KEPT = 20  # words of kept prose (a comment's) a thread of bare names must hold: else the model removed it
 
 _SAYS = re.compile(r"^(?:by\s+)?\S.{0,80}?\s(?:says|writes|wrote|commented|replied)\s*:$", re.I)
 _ACTION = re.compile(
@@ -47,6 +59,10 @@ _POSTED_BY = re.compile(r"^(?:comment )?posted by\b", re.I)
 # A header holds a date or a comments word (family bits), ends with ":" or ")", opens with a digit, or is one of these.
 _CUE_BITS = fu.BITS["date"] | fu.BITS["comments"]
 _BARE_ACTIONS = frozenset(("Report", "Flag", "Permalink", "report", "flag", "permalink"))
+_COMMENTS_BIT = fu.BITS["comments"]
+_NAME = re.compile(r"\w[^:]*(?:[\w)]|\s[A-Z]\.)$")  # "Doug", "Frank @ Toronto", "J-F (Ottawa)", "Jack M."
+_LIST_NUMBER = re.compile(r"\d+[.)]\s")
+_CLOSING_QUOTES = "\"'\u201d\u2019)"
 
 
 def header_kind(s: str) -> int:
@@ -63,8 +79,11 @@ def header_kind(s: str) -> int:
 
 def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks: Sequence[int | None]) -> list[range]:
     """The spans of ``lines`` that are reader-comment threads below the article (empty on nearly every page)."""
-    kinds = {i: k for i in _candidates(lines, counts, masks) if (k := header_kind(lines[i]))}
-    if len(kinds) < MIN_HEADERS:
+    candidates = _candidates(lines, counts, masks)
+    kinds = {i: k for i in candidates if (k := header_kind(lines[i]))}
+    # (a comments heading holds a comments word: the heading test runs on a few lines a page)
+    headings = [i for i in candidates if (m := masks[i]) is not None and m & _COMMENTS_BIT and _is_heading(lines[i])]
+    if len(kinds) < MIN_HEADERS and not headings:
         return []
     prose = [counts[i] if keep[i] and counts[i] >= PROSE_LINE else 0 for i in range(len(lines))]
     threads: list[range] = []
@@ -72,6 +91,9 @@ def comment_threads(lines: list[str], keep: list[bool], counts: list[int], masks
         # The chain may open with the article's own dated byline: it starts at the first header that passes.
         found = (_thread(chain[k:], lines, keep, counts, kinds, prose) for k in range(len(chain) - MIN_HEADERS + 1))
         if thread := next((t for t in found if t is not None), None):
+            threads.append(thread)
+    for h in headings:
+        if not any(h in t for t in threads) and (thread := _name_thread(h, lines, counts, masks, prose)):
             threads.append(thread)
     return threads
 
@@ -96,6 +118,55 @@ def _thread(
     return range(start, end) if before >= MIN_PROSE_BEFORE and after <= before else None
 
 
+def _name_thread(
+    heading: int, lines: list[str], counts: list[int], masks: Sequence[int | None], prose: list[int]
+) -> range | None:
+    """The span of a thread of comments headed by bare names below the comments heading at ``heading``, when
+    three or more such comments follow it, the model kept their prose and it stands below the article's prose,
+    else None."""
+    below = range(heading + 1, min(len(lines), heading + 1 + NAME_BELOW))
+    first = next((j for j in below if _is_name(j, lines, counts, masks)), None)
+    if first is None or any(counts[j] > NAME_WORDS for j in range(heading + 1, first)):
+        return None
+    names, end = _bare_names(first, lines, counts, masks)
+    if names < MIN_HEADERS or sum(prose[first:end]) < MIN_PROSE_KEPT:
+        return None  # (a list of links below "Post a comment" has that shape too: the model removed it already)
+    before, after = sum(prose[:heading]), sum(prose[end:])
+    return range(heading, end) if before >= MIN_PROSE_BEFORE and after <= before else None
+
+
+def _bare_names(first: int, lines: list[str], counts: list[int], masks: Sequence[int | None]) -> tuple[int, int]:
+    """How many comments headed by a bare name follow one another from ``first``, and where the last one's text
+    ends: at the first line that is neither a comment's text nor the next name (a short line with a furniture
+    word, or one that heads no comment). A name may take a second short line (a place, or a one-line comment
+    without a stop); a comment's text holds a line of prose."""
+    n, names, i = len(lines), 0, first
+    while i < n and _is_name(i, lines, counts, masks):
+        j = i + 2 if i + 1 < n and _is_name(i + 1, lines, counts, masks) else i + 1
+        longest = 0
+        while j < n and j - i <= NAME_GAP and not _is_name(j, lines, counts, masks) and not _is_cue(j, counts, masks):
+            longest, j = max(longest, counts[j]), j + 1
+        if longest < PROSE_LINE:
+            break  # no prose below the name: a list of links or a sidebar, or the page's footer
+        names, i = names + 1, j
+    return names, i
+
+
+def _is_cue(i: int, counts: list[int], masks: Sequence[int | None]) -> bool:
+    """A short line with a furniture word ("Nov 17, 2024", "Search for:", "Reply"): no comment's text."""
+    return bool(masks[i]) and counts[i] <= NAME_WORDS
+
+
+def _is_name(i: int, lines: list[str], counts: list[int], masks: Sequence[int | None]) -> bool:
+    """The shape of a commenter's bare name: a short line from a letter or digit to a letter, digit or ")" (no
+    sentence's end, but "Jack M." ends in an initial), no colon ("Your Name: *"), no furniture word ("Show more
+    comments") and no list number ("6. Virtual reality")."""
+    s = lines[i]
+    if counts[i] > NAME_WORDS or len(s) > NAME_CHARS or masks[i] or _LIST_NUMBER.match(s):
+        return False
+    return bool(_NAME.match(s))
+
+
 def _candidates(lines: list[str], counts: list[int], masks: Sequence[int | None]) -> list[int]:
     """The short lines that may be comment headers: a date or a comments word among their families, a last ":" or
     ")" ("Jane says:", "(Score:2)"), a first digit ("12 points"), or a bare "Report". (One comprehension, the
@@ -109,7 +180,8 @@ def _candidates(lines: list[str], counts: list[int], masks: Sequence[int | None]
 
 def _is_heading(s: str) -> bool:
     """A comments heading: short, no sentence ("... did not respond to a request for comment." is none)."""
-    return not s.endswith((".", "!", "?")) and len(s.split()) <= HEADER_WORDS and bool(_HEADING.search(s))
+    sentence = s.rstrip(_CLOSING_QUOTES).endswith((".", "!", "?"))  # ('Avoiding reading comments."')
+    return not sentence and len(s.split()) <= HEADER_WORDS and bool(_HEADING.search(s))
 
 
 def _chains(headers: list[int]) -> list[list[list[int]]]:
