@@ -450,6 +450,23 @@ def test_the_url_slug_tells_the_headline_from_a_subheading():
     assert cleaned(page(head=head), url=url).title == HEADLINE
 
 
+@pytest.mark.parametrize(
+    "below",
+    [
+        ["Share", "Save", "Print", "by", "Maria Costa", "| March 4, 2025", "Contents"],
+        ["Share", "Save", "Maria Costa", "Published March 4, 2025", "Content Map"],
+    ],
+)
+def test_the_headline_that_repeats_the_slug_wins_over_a_question_just_above_the_text(below):
+    # A question heading the first section sits right above the first paragraph, as headlines do; the headline
+    # is the line that repeats the URL's slug, with the byline and date a few lines below it (past share buttons).
+    title = "The Tram Depot Library Plan Explained"
+    head = [*MENU, title, *below, "What is the tram depot library?"]
+    a = cleaned(page(head=head), url="https://news.example/culture/tram-depot-library-plan/")
+    assert a.title == title
+    assert a.byline == "Maria Costa"
+
+
 COMMENT_TEXTS = [
     "I walk past that depot every morning and I am glad the council finally listened to the people who live here.",
     "A library is a fine idea, but I hope they keep the old tram tracks in the floor so that children can see them.",

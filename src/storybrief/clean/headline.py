@@ -2,10 +2,11 @@
 
 Candidates are the lines of the page header (from a little above the first article line down to the
 first paragraph). Each is described by a few features (length, distance to the paragraph, words shared
-with the opening paragraph and with the URL's slug, what follows it: a byline or a date, its punctuation,
-its line score) and ranked by a logistic regression trained by ``bench/train_clean.py`` on pages whose
-title is known. The best candidate wins when its score is not too low, so that a site name or a section
-label is not taken for want of anything better.
+with the opening paragraph and with the URL's slug, whether it holds more of the slug than the other
+candidates or is the first to hold half of it, what follows it within four lines: a byline or a date, its
+punctuation, its line score) and ranked by a logistic regression trained by ``bench/train_clean.py`` on
+pages whose title is known. The best candidate wins when its score is not too low, so that a site name or
+a section label is not taken for want of anything better.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ HEADLINE_FEATURES = [
     "first_candidate_after_furniture",
     "elsewhere_on_page",
     "slug_covered",
+    "most_of_slug",
+    "first_half_of_slug",
+    "byline_or_date_further_below",
 ]
 _SENTENCE_ENDS = (".", "!", "?", '"', "”", "’", ")", ":")
 _BYLINE_OR_DATE = fu.BITS["byline"] | fu.BITS["date"]
@@ -61,6 +65,16 @@ def _content_words(s: str) -> set[str]:
 
 def _content(words: list[str]) -> set[str]:
     return {low for w in words if len(w) > 2 and (low := w.lower()) not in STOPWORDS}
+
+
+def _slug_hits(lines: list[str], slug: set[str]) -> list[int]:
+    """For each line, how many of the slug's words it holds. The headline is the line that repeats most of the
+    slug, or the first that repeats half of it (lower in the header, subheadings echo a word or two of it). Its
+    text is searched, not its words split ("art" counts in "start"), to be cheap: every candidate is read, not
+    only those ranked high."""
+    if not slug:
+        return [0] * len(lines)
+    return [sum(w in low for w in slug) for low in map(str.lower, lines)]
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -140,11 +154,14 @@ class _Header:
         self.slug = slug_words(url)
         self.seen = Counter(lines[i] for i in self.idx)
         masks = masks or [None] * len(lines)
-        # Each candidate reads its own families and those of the two lines below it: each line's looked up once.
+        # Each candidate reads its own families and those of the four lines below it: each line's looked up once.
         ends = len(lines)
         self.fams = {
-            j: fu.full_mask(lines[j], counts[j], masks[j]) for i in self.idx for j in range(i, min(i + 3, ends))
+            j: fu.full_mask(lines[j], counts[j], masks[j]) for i in self.idx for j in range(i, min(i + 5, ends))
         }
+        self.slug_hits = hits = _slug_hits([lines[i] for i in self.idx], self.slug)
+        self.most_hits = max(hits, default=0) or -1  # (no candidate holds a slug word: none is "most of it")
+        self.first_half = next((k for k, n in enumerate(hits) if n and 2 * n >= len(self.slug)), -1)
 
     @cached_property
     def opening(self) -> set[str]:
@@ -161,6 +178,7 @@ class _Header:
         i, lines, counts, keep = self.idx[k], self.lines, self.counts, self.keep
         s, fam = lines[i], self.fams[i]
         below = self.fams.get(i + 1, 0) | self.fams.get(i + 2, 0)  # the families of the two lines below, as bits
+        further = self.fams.get(i + 3, 0) | self.fams.get(i + 4, 0)  # (past share buttons, a lone "by")
         return [
             min(counts[i], 30) / 10.0,
             1.0 if 4 <= counts[i] <= 20 else 0.0,
@@ -175,6 +193,9 @@ class _Header:
             1.0 if keep[i] else 0.0,
             1.0 if i == self.start else 0.0,
             1.0 if i == self.idx[0] or (i > 0 and not keep[i - 1] and counts[i - 1] <= 3) else 0.0,
+            1.0 if self.slug_hits[k] == self.most_hits else 0.0,
+            1.0 if k == self.first_half else 0.0,
+            1.0 if further & _BYLINE_OR_DATE else 0.0,
         ]
 
     def from_words(self, k: int) -> list[float]:
