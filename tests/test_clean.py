@@ -157,6 +157,12 @@ def test_a_byline_glued_to_the_date_before_it_names_the_author():
     assert cleaned(page(head=[*MENU, HEADLINE, "Route 66By Night", "March 4, 2025"])).byline is None
 
 
+def test_a_button_in_capitals_next_to_the_dates_is_no_byline():
+    head = [*MENU, HEADLINE, "Originally posted February 2017", "Edited April 2024", "BROWSE OPEN INVESTMENTS"]
+    assert cleaned(page(head=head)).byline is None
+    assert cleaned(page(head=[*MENU, HEADLINE, "March 4, 2025", "MARIA COSTA"])).byline == "MARIA COSTA"
+
+
 def test_a_menu_of_by_lines_is_no_byline():
     menu = ["Solutions", "By Industry", "Public Sector", "Retail", "By Company Size", "Small Teams", "By Role"]
     assert cleaned(page(head=[*menu, HEADLINE, "March 4, 2025"])).byline is None

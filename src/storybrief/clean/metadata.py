@@ -52,10 +52,12 @@ _NAME_END = re.compile(
 _ROLE = re.compile(r"\s*(?:[|·•—–(,]|\s-\s).*$")
 _AND = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _DATE_LABELS = frozenset("published updated posted modified date".split())
-# Words of headings and labels, never of a person's name ("Recent Posts", "More Stories", "Top Picks").
+# Words of headings, labels and buttons, never of a person's name ("Recent Posts", "More Stories", "Top Picks",
+# "BROWSE OPEN INVESTMENTS", "Shop Now").
 _NOT_NAME = frozenset(
     "the of for to in on by with how what why best new top your our and & recent latest related popular more "
-    "posts articles stories".split()
+    "posts articles stories browse shop buy subscribe download explore discover learn watch view join sign open "
+    "now".split()
 )
 # A line whose author's name is on the next line: "By", "Article by"; in the page header also "Author(s)" (elsewhere
 # only "Author": "Authors" is as often a menu item).
