@@ -210,3 +210,15 @@ def test_stories_as_a_markdown_digest_one_section_a_story(tmp_path, capsys):
     assert "Mill fire \\<b\\>\\[video\\]\\</b\\>" in out  # a title is text, not HTML or a link
     assert re.search(r"^\*s\d+ · 2026-03-02 · 2 articles\*$", out, re.M)  # id, date and size under the title
     assert re.search(r"^- .+\(a0, a1200\)$", out, re.M)  # a sentence both reports carry credits both
+
+
+def test_stories_shows_a_progress_bar_while_it_builds_the_briefs_when_asked(tmp_path, capsys):
+    from storybrief.cli import main
+
+    db = str(tmp_path / "s.sqlite")
+    with Store(db) as store:
+        store.add([article(0), article(1)])
+    assert main(["stories", "--db", db, "--progress"]) == 0
+    captured = capsys.readouterr()
+    assert re.search(r"stories: .*2/2", captured.err), captured.err
+    assert captured.out.count("a0") + captured.out.count("a1") >= 2  # the listing itself is unchanged

@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
+from collections.abc import Iterable
 from typing import Any
 
-from .common import output, positive_int
+from .common import add_progress_arg, output, positive_int, progress
 
 HELP = """\
 List the stories of the story store (--db, else $STORYBRIEF_DB, else ./storybrief.sqlite), newest first,
@@ -39,6 +40,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     add_db_arg(p)
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    add_progress_arg(p)
     p.set_defaults(run=run)
 
 
@@ -46,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
     """Run the command."""
     from ..store import Store
 
+    def bar(rows: list) -> Iterable:  # stale briefs are rebuilt as the stories are read: about 15 ms each
+        return progress(rows, len(rows), desc="stories", enabled=args.progress, unit="story")
+
     with Store(args.db) as store:
-        found = store.stories(since=args.since, limit=args.limit)
+        found = store.stories(since=args.since, limit=args.limit, progress=bar)
     with output(args.output) as out:
         if args.format == "json":
             out.write(json.dumps({"stories": found}, ensure_ascii=False, indent=2) + "\n")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -206,10 +206,16 @@ class Store:
         )
 
     # -- reading -----------------------------------------------------------------------------------
-    def stories(self, since: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    def stories(
+        self,
+        since: str | None = None,
+        limit: int | None = None,
+        progress: Callable[[list[sqlite3.Row]], Iterable[sqlite3.Row]] | None = None,
+    ) -> list[dict[str, Any]]:
         """Stories whose latest article is dated ``since`` or later (all when None), newest first, at most ``limit``.
 
-        A story's brief is built here when it is missing or stale (about 15 ms a story).
+        A story's brief is built here when it is missing or stale (about 15 ms a story); ``progress`` wraps the
+        stories' rows as they are read (a progress bar, say).
         """
         q = "SELECT * FROM stories"
         params: tuple = ()
@@ -219,7 +225,8 @@ class Store:
         q += " ORDER BY last_date IS NULL, last_date DESC, seq DESC"
         if limit is not None:
             q += f" LIMIT {int(limit)}"
-        return [self._story_dict(row) for row in self.conn.execute(q, params).fetchall()]
+        rows = self.conn.execute(q, params).fetchall()
+        return [self._story_dict(row) for row in (progress(rows) if progress else rows)]
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         """One story with its brief and its articles, or None when there is no such story."""
