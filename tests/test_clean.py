@@ -422,6 +422,33 @@ def test_headline_below_a_promotion_that_reads_like_prose():
     assert a.date == "2025-03-04"
 
 
+QUESTION = "Should the city council turn the old tram depot into a public library for everyone in Lisbon?"
+NOTICE = (
+    "We noticed that you are using an old browser that is no longer supported. Please consider updating it for the "
+    "best experience on our site."
+)
+GUIDES = [f"Guide {n}: how to visit the city" for n in range(1, 41)]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # A headline of twelve words or more that ends in "?" reads as the first paragraph.
+        ([*MENU, QUESTION, "By Maria Costa", "Published March 4, 2025"], QUESTION),
+        # A browser notice above the headline reads as the first paragraph.
+        ([*MENU, NOTICE, HEADLINE, "By Maria Costa", "Published March 4, 2025"], HEADLINE),
+        # Forty lines of a menu between the headline (over its byline and date) and the article.
+        ([*MENU, HEADLINE, "By Maria Costa", "Published March 4, 2025", *GUIDES], HEADLINE),
+    ],
+)
+def test_a_headline_outside_the_header_of_the_first_paragraph_is_found(head, title):
+    a = cleaned(page(head=head))
+    assert a.title == title
+    assert a.byline == "Maria Costa"
+    assert title not in a.body
+    assert PARAGRAPHS[1] in a.body
+
+
 @pytest.mark.parametrize(
     ("opening", "dateline"),
     [

@@ -47,6 +47,14 @@ def test_headline_read_in_part_is_the_rankers_best_candidate():
     picks (the shipped ranker, and random rankers that weigh the features read from words differently)."""
     rng = random.Random(5)
     pages = [HEADER + PARAGRAPHS, HEADER[2:] + PARAGRAPHS, ["Menu", "Sign in", *PARAGRAPHS], PARAGRAPHS[:1]]
+    # Candidates from outside the header of the first paragraph: over a byline far above it, the paragraph itself
+    # (a long question), the lines below it (a notice that reads as prose above the headline).
+    question = "Should the city council turn the old tram depot into a public library for everyone in Lisbon?"
+    pages += [
+        [*HEADER[:5], *[f"Guide {n}: how to visit the city" for n in range(1, 41)], *PARAGRAPHS],
+        ["Menu", question, "By Maria Costa", *PARAGRAPHS],
+        ["Menu", PARAGRAPHS[2], HEADER[2], "By Maria Costa", *PARAGRAPHS],
+    ]
     models = [WEIGHTS["headline"]] + [
         {"coef": [rng.uniform(-3, 3) for _ in headline.HEADLINE_FEATURES], "intercept": rng.uniform(-4, 2)}
         for _ in range(60)

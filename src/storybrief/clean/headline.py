@@ -1,12 +1,15 @@
 """Find the headline among the lines above the article's first paragraph.
 
 Candidates are the lines of the page header (from a little above the first article line down to the
-first paragraph). Each is described by a few features (length, distance to the paragraph, words shared
-with the opening paragraph and with the URL's slug, whether it holds more of the slug than the other
-candidates or is the first to hold half of it, what follows it within four lines: a byline or a date, its
-punctuation, its line score) and ranked by a logistic regression trained by ``bench/train_clean.py`` on
-pages whose title is known. The best candidate wins when its score is not too low, so that a site name or
-a section label is not taken for want of anything better.
+first paragraph), that paragraph itself when short and ending in "?", ")" or "!" (a long headline reads as
+prose) with the lines below it down to the next paragraph, and the short lines one or two above a byline or a
+date (menus or kept blurbs may stand between the headline and the article's first paragraph). Each is
+described by a few features (length, distance to the paragraph, words shared with the opening paragraph and with the
+URL's slug, whether it holds more of the slug than the other candidates or is the first to hold half of it,
+what follows it within four lines: a byline or a date, its punctuation, its line score) and ranked by a
+logistic regression trained by ``bench/train_clean.py`` on pages whose title is known. The best candidate
+wins when its score is not too low, so that a site name or a section label is not taken for want of anything
+better.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property
+from itertools import compress
 from operator import mul
 from urllib.parse import urlparse
 
@@ -24,6 +28,7 @@ from . import furniture as fu
 from .lines import STOPWORDS, WORD, main_run
 
 ABOVE = 30  # lines above the first article line that may hold the headline
+FAR_ABOVE = 80  # lines above the first article line that may hold a headline over its byline or date
 MIN_SCORE = 0.1
 MAX_CANDIDATES = 40
 HEADLINE_FEATURES = [
@@ -74,7 +79,7 @@ def _slug_hits(lines: list[str], slug: set[str]) -> list[int]:
     only those ranked high."""
     if not slug:
         return [0] * len(lines)
-    return [sum(w in low for w in slug) for low in map(str.lower, lines)]
+    return [sum(map(low.__contains__, slug)) for low in map(str.lower, lines)]  # (map: no generator step a word)
 
 
 def slug_words(url: str | None) -> set[str]:
@@ -102,21 +107,36 @@ def paragraph_below(i: int, keep: list[bool], counts: list[int], lines: list[str
 
 def _paragraph_from(i: int, keep: list[bool], counts: list[int], lines: list[str], none: int) -> int:
     """The first paragraph from line i down, or ``none``."""
-    # Only the lines down to the first paragraph are looked at: the cheap tests first.
+    # Only the lines down to the first paragraph are looked at, from the first kept one (found in C: a headline
+    # far above the article, over its byline, has a long run of menu lines below it); the cheap tests first.
+    try:
+        i = keep.index(True, i)
+    except ValueError:
+        return none
     prose = (j for j in range(i, len(keep)) if keep[j] and counts[j] >= 12 and ends_sentence(lines[j]))
     return next(prose, none)
 
 
-def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[list[int], list[int]]:
+def candidates(
+    lines: list[str], keep: list[bool], counts: list[int], masks: Sequence[int] | None = None
+) -> tuple[list[int], list[int]]:
     """Indices of the header lines that may be the headline, and for each the paragraph below it: the header
     of the first paragraph, and (when kept blurbs of a menu or a promotion come first) that of the first
-    paragraph of the page's main run of prose."""
+    paragraph of the page's main run of prose; each of those paragraphs when short and ending in "?", ")" or
+    "!", and the lines down to the next paragraph; the short lines one or two above a byline or a date, from
+    ``FAR_ABOVE`` lines above the first article line down to the main run. ``masks``: every line's family bits
+    (``lines.family_masks``) when known."""
     start, first_prose = start_and_first_paragraph(keep, counts, lines)
     out = {i: first_prose for i in _header(start, first_prose, counts)}
     lo = main_run(keep, counts)[0]
+    paragraphs = [first_prose]
     if lo > first_prose:
         para = paragraph_below(lo - 1, keep, counts, lines)
         out.update((i, para) for i in _header(lo, para, counts) if i not in out)
+        paragraphs.append(para)
+    for p in paragraphs:
+        _add_below(p, lines, keep, counts, out)
+    _add_above_bylines(range(max(0, start - FAR_ABOVE), max(lo, start)), lines, keep, counts, masks, out)
     idx = sorted(out)
     return idx, [out[i] for i in idx]
 
@@ -124,6 +144,43 @@ def candidates(lines: list[str], keep: list[bool], counts: list[int]) -> tuple[l
 def _header(start: int, paragraph: int, counts: list[int]) -> list[int]:
     near = [i for i in range(max(0, start - ABOVE), paragraph) if 2 <= counts[i] <= 30]
     return near[-MAX_CANDIDATES:]  # the headline sits near the first paragraph
+
+
+def _add_below(p: int, lines: list[str], keep: list[bool], counts: list[int], out: dict[int, int]) -> None:
+    """Add to ``out`` paragraph p when short and ending in "?", ")" or "!", and the lines below it down to the
+    next paragraph: a headline of twelve words or more that ends so reads as a paragraph, and a notice, a
+    breadcrumb trail or a long "Posted on ... by ..." line may stand above the headline."""
+    if p >= len(lines) or (below := paragraph_below(p, keep, counts, lines)) == p:
+        return
+    # The paragraph itself only when it ends as a headline may and a lead sentence seldom does: a short first
+    # paragraph ending in "." is the article's lead (plain news text has no headline line).
+    own = counts[p] <= 30 and lines[p].endswith(("?", ")", "!"))
+    for i in range(p if own else p + 1, below):
+        # (A line the next one goes on from, in lower case, is hard-wrapped prose: no headline.)
+        if 2 <= counts[i] <= 30 and i not in out and not lines[i + 1][:1].islower():
+            out[i] = below
+
+
+def _add_above_bylines(
+    span: range,
+    lines: list[str],
+    keep: list[bool],
+    counts: list[int],
+    masks: Sequence[int] | None,
+    out: dict[int, int],
+) -> None:
+    """Add to ``out`` the lines of ``span`` one or two above a byline or a date (themselves neither): far above
+    the article's first line (menus between) or far below the first paragraph (kept blurbs between), the
+    headline still stands over its byline. ``masks``: every line's family bits (``lines.family_masks``)."""
+    a, b = span.start + 1, min(span.stop + 2, len(lines))
+    # The bylines and dates first: short lines of that family (their family bits, picked in C, rule out nearly
+    # every line at once), then the lines above them.
+    fams = masks[a:b] if masks is not None else [fu.family_mask(s, True) for s in lines[a:b]]
+    anchors = [j for j in compress(range(a, b), map(_BYLINE_OR_DATE.__and__, fams)) if counts[j] <= 12]
+    for i in sorted({j - d for j in anchors for d in (1, 2)}):
+        mine = i in span and i not in out and 2 <= counts[i] <= 30
+        if mine and not fu.full_mask(lines[i], counts[i], masks[i] if masks else None) & _BYLINE_OR_DATE:
+            out[i] = paragraph_below(i, keep, counts, lines)
 
 
 # Features read from the candidate's words, then from the page (the costly part); each lies in [0, 1].
@@ -149,16 +206,15 @@ class _Header:
         masks: Sequence[int | None] | None,
     ) -> None:
         self.lines, self.keep, self.counts, self.probs = lines, keep, counts, probs
-        self.idx, self.paragraphs = candidates(lines, keep, counts)
+        self.idx, self.paragraphs = candidates(lines, keep, counts, masks)
         self.start = next((i for i, k in enumerate(keep) if k), len(keep))
         self.slug = slug_words(url)
         self.seen = Counter(lines[i] for i in self.idx)
         masks = masks or [None] * len(lines)
         # Each candidate reads its own families and those of the four lines below it: each line's looked up once.
         ends = len(lines)
-        self.fams = {
-            j: fu.full_mask(lines[j], counts[j], masks[j]) for i in self.idx for j in range(i, min(i + 5, ends))
-        }
+        near = {j for i in self.idx for j in range(i, min(i + 5, ends))}  # (candidates a line apart share four)
+        self.fams = {j: fu.full_mask(lines[j], counts[j], masks[j]) for j in near}
         self.slug_hits = hits = _slug_hits([lines[i] for i in self.idx], self.slug)
         self.most_hits = max(hits, default=0) or -1  # (no candidate holds a slug word: none is "most of it")
         self.first_half = next((k for k, n in enumerate(hits) if n and 2 * n >= len(self.slug)), -1)
@@ -166,8 +222,10 @@ class _Header:
     @cached_property
     def opening(self) -> set[str]:
         """The content words of the three lines from each candidate's paragraph down."""
-        lines, heads = self.lines, sorted(set(self.paragraphs))
-        return _content_words(" ".join(lines[p] for a in heads for p in range(a, min(a + 3, len(lines)))))
+        lines, n = self.lines, len(self.lines)
+        # Each line once: a paragraph is often one of the three lines below another (the same words, less text).
+        near = sorted({p for a in set(self.paragraphs) for p in range(a, min(a + 3, n))})
+        return _content_words(" ".join(map(lines.__getitem__, near)))
 
     @cached_property
     def page(self) -> str:
