@@ -601,3 +601,18 @@ def test_short_headings_over_paragraphs_are_no_thread(section, above):
     # is none, in quotes too): the article's own text stays.
     a = cleaned(page(tail=[*above, *section, "Privacy Policy"]))
     assert fu.COMMENTS not in {r.reason for r in a.removed}
+
+
+def test_plain_article_text_offers_none_of_its_own_sentences_as_the_headline():
+    """Wire copy opens with its first paragraph: a short sentence below it ("It is the second outbreak in two
+    weeks.") is article text, never a headline candidate, while a page dump's lines below its first paragraph
+    (a notice above the real headline) are."""
+    from storybrief.clean.headline import candidates
+
+    body = [PARAGRAPHS[0], "It is the second outbreak in two weeks.", *PARAGRAPHS[1:]]
+    lines = [s for s in body if s]
+    keep, counts = [True] * len(lines), [len(s.split()) for s in lines]
+    assert 1 not in candidates(lines, keep, counts)[0]
+    dump = [*MENU, *lines]
+    keep, counts = [False] * len(MENU) + keep, [len(s.split()) for s in dump]
+    assert len(MENU) + 1 in candidates(dump, keep, counts)[0]

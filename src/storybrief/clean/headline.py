@@ -134,8 +134,9 @@ def candidates(
         para = paragraph_below(lo - 1, keep, counts, lines)
         out.update((i, para) for i in _header(lo, para, counts) if i not in out)
         paragraphs.append(para)
-    for p in paragraphs:
-        _add_below(p, lines, keep, counts, out)
+    if start > 0:  # plain article text (wire copy) opens with its first line: no header, no headline in its prose
+        for p in paragraphs:
+            _add_below(p, lines, keep, counts, out)
     _add_above_bylines(range(max(0, start - FAR_ABOVE), max(lo, start)), lines, keep, counts, masks, out)
     idx = sorted(out)
     return idx, [out[i] for i in idx]
