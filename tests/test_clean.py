@@ -616,3 +616,27 @@ def test_plain_article_text_offers_none_of_its_own_sentences_as_the_headline():
     dump = [*MENU, *lines]
     keep, counts = [False] * len(MENU) + keep, [len(s.split()) for s in dump]
     assert len(MENU) + 1 in candidates(dump, keep, counts)[0]
+
+
+def test_removed_lines_get_the_same_reason_whichever_way_a_page_is_labelled():
+    """``furniture.reasons`` labels a page's removed lines at once with a fast path; ``--explain`` must show the
+    reason ``family`` gives each line alone, for every family and for pages with and without separators."""
+    lines = [
+        "Subscribe now for unlimited access",
+        "Read more: Five cities that rebuilt their libraries",
+        "Photo: a fallen tree blocks the coastal road (AP Photo)",
+        "World",
+        "Old bridge reopens after repairs",
+        "March 4, 2025",
+        "By Maria Costa",
+        "12 comments",
+        "Home | World | Sport | Culture",
+        "A long line of page text that says nothing of the story and runs on for well over twelve words in all",
+    ]
+    for page in (lines, [s for s in lines if "|" not in s]):  # with and without a line of separators
+        words = [len(s.split()) for s in page]
+        masks = [fu.family_mask(s, n <= fu.SHORT) for s, n in zip(page, words, strict=True)]
+        glued = [0] * len(page)
+        alone = [fu.family(s, n, 0, m, False) for s, n, m in zip(page, words, masks, strict=True)]
+        assert fu.reasons(page, words, glued, masks, False) == alone
+        assert len(set(alone)) >= 5  # the lines are of different families

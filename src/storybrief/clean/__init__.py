@@ -27,6 +27,7 @@ from .metadata import (
     AUTHOR_LABEL,
     BY_ALONE,
     DATE_LINE,
+    ONE_AUTHOR,
     OTHER_BY,
     bare_name,
     byline_name,
@@ -50,7 +51,6 @@ SECTION_LABEL = fu.MENU + " (above the headline)"
 # What a byline line can open with: the first letters of the openers byline_name and BY_ALONE read (by, written,
 # words, posted, reporting, text, story, article, author, post), both cases, and the long s that matches "s" case-blind.
 _BY_FIRST = "aAbBpPrRsStTwWſ"
-_ONE_AUTHOR = re.compile(r"^author:?$", re.I)  # an author box's label ("Authors" heads a list of them)
 _READ_TIME = re.compile(r"\d+\s*(?:min(?:ute)?s?)\.?\s+read\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|revised)\b", re.I)
 SECTION_WORDS = 12  # a longer kept line above the "headline" is article text: the headline was misplaced
@@ -304,7 +304,7 @@ def _page_byline(lines: list[str], counts: list[int], keep: list[bool]) -> str |
             and not _plain_words(name, lines)
         ):
             return name
-        if (BY_ALONE.match(s) or _ONE_AUTHOR.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
+        if (BY_ALONE.match(s) or ONE_AUTHOR.match(s)) and i + 1 < len(lines) and (name := bare_name(lines[i + 1])):
             return name
     return None
 

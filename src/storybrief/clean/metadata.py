@@ -67,6 +67,7 @@ BY_ALONE = re.compile(
 # A line naming someone other than the author on the next line ("Reviewed by", "Fact checked by", "Photo by").
 OTHER_BY = re.compile(r"^\w[\w -]{0,30}\sby:?$", re.I)
 AUTHOR_LABEL = re.compile(r"^authors?(?:\(s\))?:?$", re.I)
+ONE_AUTHOR = re.compile(r"^author:?$", re.I)  # the label of one author box, read page-wide ("Authors" heads lists)
 # A name and a date on one line, between separators ("Jane Doe • Oct 20, 2025", "Dec. 19, 2025 · Jane Doe").
 _PARTS = re.compile(r"\s*[|·•⋅]\s*|\s+[-–—]\s+|(?<=[a-z])-\s+")
 # Job titles: a line of them below a bare name says it is the author's ("Jane Doe / Content Editor").
